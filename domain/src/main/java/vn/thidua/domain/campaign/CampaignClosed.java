@@ -1,0 +1,10 @@
+package vn.thidua.domain.campaign;
+
+import org.axonframework.serialization.Revision;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The campaign was closed. */
+@Revision("1")
+public record CampaignClosed(String campaignId, LocalDate closedOn, String note) {
+}

@@ -1,0 +1,10 @@
+package vn.thidua.domain.campaign;
+
+import org.axonframework.serialization.Revision;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The campaign was concluded (tổng kết). */
+@Revision("1")
+public record CampaignConcluded(String campaignId, LocalDate concludedOn, String summary) {
+}

@@ -1,0 +1,10 @@
+package vn.thidua.domain.campaign;
+
+import org.axonframework.serialization.Revision;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An inspection of a registered unit was recorded. */
+@Revision("1")
+public record InspectionRecorded(String campaignId, String unitId, String inspectionId, LocalDate inspectedOn, String inspectedBy, String findings, InspectionRating rating) {
+}

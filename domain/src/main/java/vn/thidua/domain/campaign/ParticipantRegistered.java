@@ -1,0 +1,10 @@
+package vn.thidua.domain.campaign;
+
+import org.axonframework.serialization.Revision;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A unit registered; unitName is its name on that date. */
+@Revision("1")
+public record ParticipantRegistered(String campaignId, String unitId, String unitName, LocalDate registeredOn) {
+}

@@ -1,0 +1,10 @@
+package vn.thidua.domain.campaign;
+
+import org.axonframework.serialization.Revision;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A proposal ended without an award (WITHDRAWN or REJECTED); its nominee no longer holds a live proposal. */
+@Revision("1")
+public record ProposalReleased(String campaignId, String proposalId, String nomineeKey, String outcome) {
+}

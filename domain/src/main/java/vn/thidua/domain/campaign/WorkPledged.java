@@ -1,0 +1,10 @@
+package vn.thidua.domain.campaign;
+
+import org.axonframework.serialization.Revision;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A unit pledged a work; late when pledged after the plan's pledge deadline (dueDate). */
+@Revision("1")
+public record WorkPledged(String campaignId, String unitId, PledgedWork work, LocalDate pledgedOn, LocalDate dueDate, boolean late) {
+}

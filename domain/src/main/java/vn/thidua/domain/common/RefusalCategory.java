@@ -1,0 +1,11 @@
+package vn.thidua.domain.common;
+
+/** How a refusal reads to a client: the HTTP API maps these to 400, 403 and 409. */
+public enum RefusalCategory {
+    /** The request itself is malformed or breaks a rule about its own content. */
+    INVALID,
+    /** The actor may not do this to this record (e.g. a unit acting on another unit's proposal). */
+    FORBIDDEN,
+    /** The request is well formed but the current state of the campaign or proposal refuses it. */
+    CONFLICT
+}

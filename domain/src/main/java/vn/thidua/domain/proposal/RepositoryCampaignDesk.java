@@ -1,0 +1,55 @@
+package vn.thidua.domain.proposal;
+
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import vn.thidua.domain.campaign.Campaign;
+import vn.thidua.domain.campaign.DossierDocument;
+import vn.thidua.domain.campaign.SchemeTerms;
+import vn.thidua.domain.common.DomainRuleException;
+import vn.thidua.domain.common.Refusal;
+
+import java.util.List;
+
+/**
+ * The desk backed by the Campaign repository: loading the campaign here locks it for the rest of the unit of work,
+ * and its new events are appended with the proposal's, so two grants on one scheme can never both pass.
+ */
+public class RepositoryCampaignDesk implements CampaignDesk {
+
+    private final Repository<Campaign> campaigns;
+
+    public RepositoryCampaignDesk(Repository<Campaign> campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @Override
+    public SchemeTerms admit(String campaignId, String proposalId, String proposingUnitId, Nominee nominee,
+                             String schemeId, List<DossierDocument> documents) {
+        return campaign(campaignId).invoke(c -> c.admitProposal(proposalId, proposingUnitId, nominee.kind(),
+                nominee.key(), nominee.name(), schemeId, documents));
+    }
+
+    @Override
+    public void consumeQuota(String campaignId, String proposalId) {
+        campaign(campaignId).execute(c -> c.consumeQuota(proposalId));
+    }
+
+    @Override
+    public void releaseQuota(String campaignId, String proposalId) {
+        campaign(campaignId).execute(c -> c.releaseQuota(proposalId));
+    }
+
+    @Override
+    public void release(String campaignId, String proposalId, ProposalStatus outcome) {
+        campaign(campaignId).execute(c -> c.releaseProposal(proposalId, outcome.name()));
+    }
+
+    private Aggregate<Campaign> campaign(String campaignId) {
+        try {
+            return campaigns.load(campaignId);
+        } catch (AggregateNotFoundException e) {
+            throw new DomainRuleException(Refusal.UNKNOWN_CAMPAIGN, "campaignId", campaignId);
+        }
+    }
+}
