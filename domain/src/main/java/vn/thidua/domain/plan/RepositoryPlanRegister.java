@@ -7,12 +7,15 @@ import vn.thidua.domain.campaign.PlanRegister;
 import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Refusal;
 
+import java.util.function.Supplier;
+
 /** The plan register kept as {@link PlanRegistration} aggregates in the event store. */
 public class RepositoryPlanRegister implements PlanRegister {
 
-    private final Repository<PlanRegistration> registrations;
+    private final Supplier<? extends Repository<PlanRegistration>> registrations;
 
-    public RepositoryPlanRegister(Repository<PlanRegistration> registrations) {
+    /** The repository is looked up on first use: applications build it after the register. */
+    public RepositoryPlanRegister(Supplier<? extends Repository<PlanRegistration>> registrations) {
         this.registrations = registrations;
     }
 
@@ -21,7 +24,7 @@ public class RepositoryPlanRegister implements PlanRegister {
         String registrationId = plan.key().registrationId();
         Aggregate<PlanRegistration> registration;
         try {
-            registration = registrations.loadOrCreate(registrationId, PlanRegistration::new);
+            registration = registrations.get().loadOrCreate(registrationId, PlanRegistration::new);
         } catch (Exception e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }

@@ -10,6 +10,7 @@ import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Refusal;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The desk backed by the Campaign repository: loading the campaign here locks it for the rest of the unit of work,
@@ -17,9 +18,10 @@ import java.util.List;
  */
 public class RepositoryCampaignDesk implements CampaignDesk {
 
-    private final Repository<Campaign> campaigns;
+    private final Supplier<? extends Repository<Campaign>> campaigns;
 
-    public RepositoryCampaignDesk(Repository<Campaign> campaigns) {
+    /** The repository is looked up on first use: applications build it after the desk. */
+    public RepositoryCampaignDesk(Supplier<? extends Repository<Campaign>> campaigns) {
         this.campaigns = campaigns;
     }
 
@@ -47,7 +49,7 @@ public class RepositoryCampaignDesk implements CampaignDesk {
 
     private Aggregate<Campaign> campaign(String campaignId) {
         try {
-            return campaigns.load(campaignId);
+            return campaigns.get().load(campaignId);
         } catch (AggregateNotFoundException e) {
             throw new DomainRuleException(Refusal.UNKNOWN_CAMPAIGN, "campaignId", campaignId);
         }

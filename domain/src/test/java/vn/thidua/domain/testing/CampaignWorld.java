@@ -37,7 +37,7 @@ public final class CampaignWorld {
 
     public CampaignWorld() {
         plans = EventSourcingRepository.builder(PlanRegistration.class).eventStore(store).build();
-        PlanRegister planRegister = new RepositoryPlanRegister(plans);
+        PlanRegister planRegister = new RepositoryPlanRegister(() -> plans);
         DeadlineManager deadlines = new StubDeadlineManager();
         campaigns = EventSourcingRepository.builder(Campaign.class).eventStore(store)
                 .parameterResolverFactory(MultiParameterResolverFactory.ordered(
@@ -47,11 +47,11 @@ public final class CampaignWorld {
     }
 
     public RepositoryCampaignDesk desk() {
-        return new RepositoryCampaignDesk(campaigns);
+        return new RepositoryCampaignDesk(() -> campaigns);
     }
 
     public RepositoryPlanRegister planRegister() {
-        return new RepositoryPlanRegister(plans);
+        return new RepositoryPlanRegister(() -> plans);
     }
 
     /** Appends history to a campaign's stream, as if it had been recorded earlier. */
