@@ -1,0 +1,35 @@
+package vn.thidua.command.api;
+
+import vn.thidua.command.security.Actor;
+
+import java.util.UUID;
+
+final class Ids {
+
+    private Ids() {
+    }
+
+    /** The client's UUID (lower-cased) for a safe retry, or a new one. */
+    static String chosenOrNew(String id) {
+        if (id == null || id.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        try {
+            return UUID.fromString(id.trim()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidIdException(id);
+        }
+    }
+
+    /** A UNIT user may only name its own unit. */
+    static void requireOwnUnit(Actor actor, String unitId) {
+        if (actor.isUnit() && !actor.unitId().equals(unitId)) {
+            throw new ForbiddenUnitException(unitId, actor.unitId());
+        }
+    }
+
+    /** The unit a UNIT user acts for; null for other roles (they act for the organization). */
+    static String actingUnit(Actor actor) {
+        return actor.isUnit() ? actor.unitId() : null;
+    }
+}

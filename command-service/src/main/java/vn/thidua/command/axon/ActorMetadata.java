@@ -1,0 +1,16 @@
+package vn.thidua.command.axon;
+
+/** The metadata keys every command and every stored event carries. */
+public final class ActorMetadata {
+
+    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_ROLE = "actorRole";
+    public static final String ACTOR_UNIT = "actorUnit";
+    public static final String CORRELATION_ID = "correlationId";
+
+    /** The actor of what the platform does by itself, such as recording an overdue report. */
+    public static final String SYSTEM = "system";
+
+    private ActorMetadata() {
+    }
+}

@@ -1,0 +1,111 @@
+package vn.thidua.command.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+import vn.thidua.domain.campaign.Campaign;
+import vn.thidua.domain.campaign.PlanRegister;
+import vn.thidua.domain.common.EventJson;
+import vn.thidua.domain.plan.PlanRegistration;
+import vn.thidua.domain.plan.RepositoryPlanRegister;
+import vn.thidua.domain.proposal.AwardProposal;
+import vn.thidua.domain.proposal.CampaignDesk;
+import vn.thidua.domain.proposal.RepositoryCampaignDesk;
+
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Axon for the write side: Jackson (on its own mapper) for everything stored, the three aggregates, the campaign
+ * desk and plan register the aggregates use, actor metadata copied onto every event, and retries on conflicts.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    private static Serializer jackson() {
+        return JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    public ConfigurerModule aggregates() {
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Campaign.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(AwardProposal.class))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(PlanRegistration.class));
+    }
+
+    @Bean
+    public CampaignDesk campaignDesk(@Lazy Configuration axon) {
+        return new RepositoryCampaignDesk(() -> axon.repository(Campaign.class));
+    }
+
+    @Bean
+    public PlanRegister planRegister(@Lazy Configuration axon) {
+        return new RepositoryPlanRegister(() -> axon.repository(PlanRegistration.class));
+    }
+
+    /** Stored events keep who acted and the request they belong to. */
+    @Bean
+    public CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR_ID, ActorMetadata.ACTOR_ROLE,
+                ActorMetadata.ACTOR_UNIT, ActorMetadata.CORRELATION_ID);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "command-retry");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+        commandBus.registerHandlerInterceptor(new RefusalTranslator());
+        return DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, 5)).build();
+    }
+
+    /** Events a deadline causes (overdue reports) are the platform's own acts, not the launching user's. */
+    @Bean
+    public Object systemActorOnDeadlines(DeadlineManager deadlineManager) {
+        return deadlineManager.registerDispatchInterceptor(messages -> (i, message) -> message.andMetaData(
+                MetaData.with(ActorMetadata.ACTOR_ID, ActorMetadata.SYSTEM)
+                        .and(ActorMetadata.ACTOR_ROLE, "SYSTEM")
+                        .and(ActorMetadata.ACTOR_UNIT, "")
+                        .and(ActorMetadata.CORRELATION_ID, UUID.randomUUID().toString())));
+    }
+}

@@ -1,0 +1,19 @@
+package vn.thidua.command.security;
+
+/** Who does what in a campaign (see DOMAIN.md "Who uses the system"). */
+public enum Role {
+    /** Cơ quan thường trực: launches and runs campaigns, receives and appraises dossiers. */
+    ORGANIZER,
+    /** Đơn vị tham gia: acts only for its own unit. */
+    UNIT,
+    /** Đoàn kiểm tra. */
+    INSPECTOR,
+    /** Thư ký Hội đồng Thi đua – Khen thưởng: records votes. */
+    COUNCIL,
+    /** Người có thẩm quyền: signs award decisions and revocations. */
+    APPROVER,
+    /** Reads everything, changes nothing. */
+    AUDITOR,
+    /** Operates the platform (replays, administration); takes no business decision. */
+    ADMIN
+}
