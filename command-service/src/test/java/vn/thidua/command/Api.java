@@ -1,0 +1,62 @@
+package vn.thidua.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A plain HTTP client for the API, as an integrator would call it. */
+public final class Api {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Response(int status, String contentType, String location, String correlationId, JsonNode body) {
+        public String code() {
+            return body == null ? null : body.path("code").asText(null);
+        }
+    }
+
+    public Response post(String user, String path, Object body) {
+        return post(user, path, body, null);
+    }
+
+    public Response post(String user, String path, Object body, String correlationId) {
+        try {
+            String payload = body instanceof String s ? s : json.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+            if (user != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            }
+            if (correlationId != null) {
+                request.header("X-Correlation-Id", correlationId);
+            }
+            HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode parsed = response.body().isBlank() ? null : json.readTree(response.body());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("X-Correlation-Id").orElse(null), parsed);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
