@@ -9,6 +9,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -25,6 +26,7 @@ import vn.thidua.domain.proposal.AwardProposal;
 import vn.thidua.domain.proposal.CampaignDesk;
 import vn.thidua.domain.proposal.RepositoryCampaignDesk;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -99,9 +101,13 @@ public class AxonConfig {
                 .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, 5)).build();
     }
 
-    /** Events a deadline causes (overdue reports) are the platform's own acts, not the launching user's. */
+    /**
+     * Events a deadline causes (overdue reports) are the platform's own acts, not the launching user's: the deadline
+     * message carries the system actor, and the deadline's unit of work copies it onto the events, as a command's does.
+     */
     @Bean
-    public Object systemActorOnDeadlines(DeadlineManager deadlineManager) {
+    public Object systemActorOnDeadlines(DeadlineManager deadlineManager, List<CorrelationDataProvider> providers) {
+        deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
         return deadlineManager.registerDispatchInterceptor(messages -> (i, message) -> message.andMetaData(
                 MetaData.with(ActorMetadata.ACTOR_ID, ActorMetadata.SYSTEM)
                         .and(ActorMetadata.ACTOR_ROLE, "SYSTEM")

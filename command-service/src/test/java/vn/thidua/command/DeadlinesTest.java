@@ -1,0 +1,118 @@
+package vn.thidua.command;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.thidua.domain.campaign.CampaignPlan;
+import vn.thidua.domain.campaign.LaunchCampaign;
+import vn.thidua.domain.campaign.Milestone;
+import vn.thidua.domain.campaign.MilestoneKind;
+import vn.thidua.domain.campaign.Period;
+import vn.thidua.domain.campaign.RegisterParticipant;
+import vn.thidua.domain.campaign.ReportKind;
+import vn.thidua.domain.campaign.ReportOverdue;
+import vn.thidua.domain.common.DomainClock;
+import vn.thidua.domain.common.EventJson;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Deadlines in the embedded default: Axon's JobRunr deadline manager on the H2 file records an overdue report when a
+ * report milestone's due date has passed, as the platform's own act, and a deadline still to come survives a restart.
+ */
+class DeadlinesTest {
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void quiet() {
+        CommandServiceApplication.quietAxon();
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CommandServiceApplication.class).run("--server.port=0",
+                "--thidua.data-dir=" + dataDir);
+    }
+
+    private static MetaData organizer() {
+        return MetaData.with("actorId", "organizer").and("actorRole", "ORGANIZER").and("actorUnit", "")
+                .and("correlationId", UUID.randomUUID().toString());
+    }
+
+    private static long scheduledJobs(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class)
+                .queryForObject("select count(*) from jobrunr_jobs where state = 'SCHEDULED'", Long.class);
+    }
+
+    @Test
+    void anOverdueReportIsRecordedBySystemAndAFutureDeadlineSurvivesRestart() throws Exception {
+        LocalDate today = LocalDate.now(DomainClock.VIETNAM);
+        LocalDate interimDue = today.minusDays(30);
+        CampaignPlan template = EventJson.newMapper().convertValue(TestPlans.plan("DL/KH-UBND", 1, 1),
+                CampaignPlan.class);
+        CampaignPlan plan = new CampaignPlan(template.documentNumber(), template.issuer(), template.place(),
+                interimDue.minusDays(20), template.signer(), template.title(), null, null, template.kind(),
+                new Period(interimDue.minusDays(20), today.plusYears(1)), template.targetGroups(),
+                template.awardSchemes(), template.dossierRequirements(), List.of(
+                new Milestone("SK", MilestoneKind.INTERIM_REPORT, "Sơ kết", interimDue, "Các đơn vị"),
+                new Milestone("TK", MilestoneKind.FINAL_REPORT, "Tổng kết", today.plusMonths(11), "Các đơn vị")),
+                template.distributionList());
+        String campaign = UUID.randomUUID().toString();
+
+        try (ConfigurableApplicationContext first = start()) {
+            CommandGateway gateway = first.getBean(CommandGateway.class);
+            long scheduledBefore = scheduledJobs(first);
+            // launch and registration happened on the due date: the unit owed the interim report
+            Clock real = GenericEventMessage.clock;
+            GenericEventMessage.clock = Clock.fixed(interimDue.atTime(9, 0).atZone(DomainClock.VIETNAM).toInstant(),
+                    DomainClock.VIETNAM);
+            try {
+                gateway.sendAndWait(new LaunchCampaign(campaign, plan), organizer());
+                gateway.sendAndWait(new RegisterParticipant(campaign, "u1", "Đảng bộ xã Mỹ An", null), organizer());
+            } finally {
+                GenericEventMessage.clock = real;
+            }
+
+            EventStore store = first.getBean(EventStore.class);
+            Optional<? extends DomainEventMessage<?>> overdue = Optional.empty();
+            Instant until = Instant.now().plus(Duration.ofSeconds(60));
+            while (overdue.isEmpty() && Instant.now().isBefore(until)) {
+                Thread.sleep(250);
+                overdue = store.readEvents(campaign).asStream()
+                        .filter(e -> e.getPayload() instanceof ReportOverdue).findFirst();
+            }
+            assertThat(overdue).as("ReportOverdue within 60 s").isPresent();
+            assertThat(overdue.get().getPayload())
+                    .isEqualTo(new ReportOverdue(campaign, "u1", "SK", ReportKind.INTERIM, interimDue));
+            assertThat(overdue.get().getMetaData()).containsEntry("actorId", "system")
+                    .containsEntry("actorRole", "SYSTEM");
+            assertThat(scheduledJobs(first)).isEqualTo(scheduledBefore + 1); // the final report's, next year
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(scheduledJobs(second)).isEqualTo(1);
+            CommandGateway gateway = second.getBean(CommandGateway.class);
+            gateway.sendAndWait(new RegisterParticipant(campaign, "u2", "Đảng bộ xã Nhị Thành", null), organizer());
+            assertThat(second.getBean(EventStore.class).readEvents(campaign).asStream()
+                    .filter(e -> e.getPayload() instanceof ReportOverdue).count()).isEqualTo(1);
+        }
+    }
+}
