@@ -154,6 +154,19 @@ class HttpApiTest {
     }
 
     @Test
+    void vietnameseTextIsStoredInNfc() {
+        String campaignId = launch("111/KH-UBND", 1, 1);
+        String decomposed = java.text.Normalizer.normalize("Đảng bộ xã Bố Trạch", java.text.Normalizer.Form.NFD);
+        assertThat(api.post("organizer", "/api/campaigns/" + campaignId + "/participants",
+                Map.of("unitId", "u-nfc", "unitName", decomposed)).status()).isEqualTo(200);
+        Object registered = eventStore.readEvents(campaignId).asStream().map(DomainEventMessage::getPayload)
+                .filter(e -> e instanceof vn.thidua.domain.campaign.ParticipantRegistered).findFirst().orElseThrow();
+        assertThat(((vn.thidua.domain.campaign.ParticipantRegistered) registered).unitName())
+                .isEqualTo("Đảng bộ xã Bố Trạch")
+                .isEqualTo(java.text.Normalizer.normalize(decomposed, java.text.Normalizer.Form.NFC));
+    }
+
+    @Test
     void badInputIsRefusedWith400NamingTheField() {
         String campaignId = launch("102/KH-UBND", 1, 1);
         String c = "/api/campaigns/" + campaignId;
