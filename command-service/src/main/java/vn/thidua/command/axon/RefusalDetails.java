@@ -7,5 +7,4 @@ package vn.thidua.command.axon;
 public record RefusalDetails(String code, String category, String field) {
 
     public static final String NOT_FOUND = "not-found";
-    public static final String CONFLICT = "CONFLICT";
 }

@@ -30,10 +30,6 @@ public final class Check {
         return list == null ? List.of() : list;
     }
 
-    public static <T> Set<T> orEmpty(Set<T> set) {
-        return set == null ? Set.of() : set;
-    }
-
     /** Refuses a list whose items share a key (e.g. two milestones with the same id). */
     public static <T> void unique(List<T> items, Function<T, String> key, String field) {
         Set<String> seen = new HashSet<>();
