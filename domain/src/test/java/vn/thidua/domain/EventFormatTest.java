@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,8 +125,7 @@ class EventFormatTest {
             d.on(june, new WithdrawProposal("pc", "u", "Rút"));
             d.on(Plans.PROPOSALS_DUE, new vn.thidua.domain.campaign.ConcludeCampaign("c", null));
             d.on(Plans.PROPOSALS_DUE, new vn.thidua.domain.campaign.CloseCampaign("c", null));
-            return d.allEvents().stream().map(EventMessage::getPayload).map(Object.class::cast)
-                    .flatMap(Stream::of).toList();
+            return d.allEvents().stream().map(EventMessage::getPayload).map(Object.class::cast).toList();
         }
     }
 }

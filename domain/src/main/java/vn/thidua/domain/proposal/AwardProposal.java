@@ -30,6 +30,9 @@ public class AwardProposal {
     private String proposalId;
     private String campaignId;
     private String proposingUnitId;
+    private String schemeId;
+    private Nominee nominee;
+    private int achievementYear;
     private SchemeTerms terms;
     private ProposalStatus status;
     private boolean returnedOnce;
@@ -143,8 +146,7 @@ public class AwardProposal {
             throw new DomainRuleException(Refusal.DECISION_BEFORE_SUBMISSION, "decisionDate", date, submittedOn);
         }
         campaigns.consumeQuota(campaignId, proposalId);
-        apply(new AwardGranted(proposalId, campaignId, submitted.schemeId(), submitted.nominee(),
-                submitted.achievementYear(), new AwardDecision(command.decisionNumber(), date,
+        apply(new AwardGranted(proposalId, campaignId, schemeId, nominee, achievementYear, new AwardDecision(command.decisionNumber(), date,
                 command.signerName(), command.signerTitle())));
     }
 
@@ -183,7 +185,7 @@ public class AwardProposal {
                     "ngày hủy bỏ trước ngày quyết định khen thưởng " + awardedOn);
         }
         campaigns.releaseQuota(campaignId, proposalId);
-        apply(new AwardRevoked(proposalId, campaignId, submitted.schemeId(), ground, command.decisionNumber(), date,
+        apply(new AwardRevoked(proposalId, campaignId, schemeId, ground, command.decisionNumber(), date,
                 command.explanation()));
     }
 
@@ -217,16 +219,16 @@ public class AwardProposal {
 
     // ------------------------------------------------------------------ state from events
 
-    private ProposalSubmitted submitted;
-
     @EventSourcingHandler
     void on(ProposalSubmitted event) {
         proposalId = event.proposalId();
         campaignId = event.campaignId();
         proposingUnitId = event.proposingUnitId();
+        schemeId = event.schemeId();
+        nominee = event.nominee();
+        achievementYear = event.achievementYear();
         terms = event.terms();
         submittedOn = event.submittedOn();
-        submitted = event;
         status = ProposalStatus.SUBMITTED;
     }
 
