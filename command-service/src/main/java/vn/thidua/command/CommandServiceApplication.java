@@ -2,10 +2,16 @@ package vn.thidua.command;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+import vn.thidua.service.axon.AxonJackson;
+import vn.thidua.service.security.SecurityConfig;
+import vn.thidua.service.web.CorrelationIdFilter;
+import vn.thidua.service.web.NfcStrings;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The write side: HTTP API → commands → aggregates → events. */
 @SpringBootApplication
+@Import({AxonJackson.class, SecurityConfig.class, CorrelationIdFilter.class, NfcStrings.class})
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
 

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.thidua.command.security.Actor;
+import vn.thidua.service.security.Actor;
 import vn.thidua.domain.campaign.AllocateQuota;
 import vn.thidua.domain.campaign.AmendCampaign;
 import vn.thidua.domain.campaign.CloseCampaign;

@@ -1,13 +1,14 @@
 package vn.thidua.command.api;
 
+import vn.thidua.service.web.CorrelationIdFilter;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-import vn.thidua.command.axon.ActorMetadata;
-import vn.thidua.command.security.Actor;
+import vn.thidua.domain.common.ActorMetadata;
+import vn.thidua.service.security.Actor;
 
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package vn.thidua.command.api;
 
-import vn.thidua.command.security.Actor;
+import vn.thidua.service.security.Actor;
 
 import java.util.UUID;
 

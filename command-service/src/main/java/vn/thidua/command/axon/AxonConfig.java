@@ -1,5 +1,6 @@
 package vn.thidua.command.axon;
 
+import vn.thidua.domain.common.ActorMetadata;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -11,15 +12,10 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.context.annotation.Primary;
 import vn.thidua.domain.campaign.Campaign;
 import vn.thidua.domain.campaign.PlanRegister;
-import vn.thidua.domain.common.EventJson;
 import vn.thidua.domain.plan.PlanRegistration;
 import vn.thidua.domain.plan.RepositoryPlanRegister;
 import vn.thidua.domain.proposal.AwardProposal;
@@ -32,33 +28,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Axon for the write side: Jackson (on its own mapper) for everything stored, the three aggregates, the campaign
+ * Axon for the write side (serializers come from service-support's AxonJackson): the three aggregates, the campaign
  * desk and plan register the aggregates use, actor metadata copied onto every event, and retries on conflicts.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AxonConfig {
-
-    private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
-    }
-
-    @Bean
-    @Primary
-    public Serializer serializer() {
-        return jackson();
-    }
-
-    @Bean
-    @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return jackson();
-    }
-
-    @Bean
-    @Qualifier("messageSerializer")
-    public Serializer messageSerializer() {
-        return jackson();
-    }
 
     @Bean
     public ConfigurerModule aggregates() {

@@ -1,4 +1,4 @@
-package vn.thidua.command.security;
+package vn.thidua.service.security;
 
 /** Who does what in a campaign (see DOMAIN.md "Who uses the system"). */
 public enum Role {

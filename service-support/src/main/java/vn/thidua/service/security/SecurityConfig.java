@@ -1,7 +1,8 @@
-package vn.thidua.command.security;
+package vn.thidua.service.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import java.util.Map;
 /** HTTP Basic against the configured users; every refusal is a problem+json document. */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(UsersProperties.class)
 public class SecurityConfig {
 
     @Bean

@@ -1,10 +1,9 @@
-package vn.thidua.command.api;
+package vn.thidua.service.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.text.Normalizer;
@@ -14,7 +13,7 @@ import java.text.Normalizer;
  * same name typed precomposed become one string. Applied to every string of a request body; Spring Boot registers
  * this module with the web ObjectMapper only, never with the event serializer.
  */
-@Component
+
 public class NfcStrings extends SimpleModule {
 
     public NfcStrings() {

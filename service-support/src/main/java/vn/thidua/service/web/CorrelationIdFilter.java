@@ -1,10 +1,9 @@
-package vn.thidua.command.api;
+package vn.thidua.service.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -15,11 +14,11 @@ import java.util.regex.Pattern;
  * Every request gets a correlation id: the caller's {@code X-Correlation-Id} when it is sensible, else a new UUID.
  * It is echoed in the response and stored with every event the request causes.
  */
-@Component
+
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Correlation-Id";
-    static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
+    public static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Override

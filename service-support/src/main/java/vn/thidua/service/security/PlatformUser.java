@@ -1,4 +1,4 @@
-package vn.thidua.command.security;
+package vn.thidua.service.security;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;

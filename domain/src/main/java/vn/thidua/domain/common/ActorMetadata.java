@@ -1,4 +1,4 @@
-package vn.thidua.command.axon;
+package vn.thidua.domain.common;
 
 /** The metadata keys every command and every stored event carries. */
 public final class ActorMetadata {

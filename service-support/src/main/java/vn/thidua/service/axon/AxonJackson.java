@@ -1,0 +1,39 @@
+package vn.thidua.service.axon;
+
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import vn.thidua.domain.common.EventJson;
+
+/**
+ * Jackson, on Axon's own mapper ({@link EventJson}), for everything Axon stores or sends: events, messages, tokens.
+ * Web-layer JSON settings never change the stored format. Both services read and write the same JSON.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonJackson {
+
+    private static Serializer jackson() {
+        return JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jackson();
+    }
+}
