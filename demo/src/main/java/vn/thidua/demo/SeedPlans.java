@@ -1,4 +1,4 @@
-package vn.thidua.domain.testing;
+package vn.thidua.demo;
 
 import vn.thidua.domain.campaign.CampaignPlan;
 import vn.thidua.domain.common.EventJson;
@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The four seed plans, entered as data under {@code src/test/resources/seeds/}. */
+/** The four seed plans, entered as data under {@code demo/plans/} (assumptions in its README.md). */
 public final class SeedPlans {
 
     public static final List<String> FILES = List.of("plan-1-bo-trach.json", "plan-2-thu-thua.json",
@@ -18,7 +18,7 @@ public final class SeedPlans {
     }
 
     public static CampaignPlan load(String file) {
-        try (InputStream in = SeedPlans.class.getResourceAsStream("/seeds/" + file)) {
+        try (InputStream in = SeedPlans.class.getResourceAsStream("/demo/plans/" + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("No seed plan " + file);
             }

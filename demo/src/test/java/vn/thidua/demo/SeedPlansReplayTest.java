@@ -1,4 +1,4 @@
-package vn.thidua.domain;
+package vn.thidua.demo;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ import vn.thidua.domain.proposal.Nominee;
 import vn.thidua.domain.proposal.RecordCouncilVote;
 import vn.thidua.domain.proposal.SubmitProposal;
 import vn.thidua.domain.testing.DomainHarness;
-import vn.thidua.domain.testing.SeedPlans;
+
 
 import java.time.LocalDate;
 import java.util.List;

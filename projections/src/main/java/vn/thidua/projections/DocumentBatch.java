@@ -1,0 +1,119 @@
+package vn.thidua.projections;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The documents one batch of events reads and changes, kept in memory: each is read from MongoDB at most once per
+ * batch (several at a time with {@link #preload}), changed by the handlers, and written back with one ordered bulk
+ * write per collection. Collections are written in the order they were declared.
+ */
+public class DocumentBatch implements Batch {
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
+
+    private final MongoDatabase database;
+    private final DocumentMapper mapper;
+    private final Map<String, Table<?>> tables = new LinkedHashMap<>();
+
+    public DocumentBatch(MongoDatabase database, DocumentMapper mapper, List<String> collectionsInWriteOrder) {
+        this.database = database;
+        this.mapper = mapper;
+        for (String name : collectionsInWriteOrder) {
+            tables.put(name, new Table<>(database.getCollection(name)));
+        }
+    }
+
+    /** The document, or null if there is none. */
+    public <T extends View> T find(String collection, String id, Class<T> type) {
+        Table<T> table = table(collection);
+        if (!table.loaded.containsKey(id)) {
+            Document found = table.collection.find(Filters.eq("_id", id)).first();
+            table.loaded.put(id, found == null ? null : mapper.fromDocument(found, type));
+        }
+        T view = table.loaded.get(id);
+        if (view != null) {
+            table.changed.put(id, view);
+        }
+        return view;
+    }
+
+    /** The document, created by {@code create} (its id set) if there is none. */
+    public <T extends View> T findOrCreate(String collection, String id, Class<T> type, Supplier<T> create) {
+        T view = find(collection, id, type);
+        if (view == null) {
+            view = create.get();
+            view.id = id;
+            Table<T> table = table(collection);
+            table.loaded.put(id, view);
+            table.changed.put(id, view);
+        }
+        return view;
+    }
+
+    /** Reads in one query the documents of {@code ids} not read yet in this batch. */
+    public <T extends View> void preload(String collection, Collection<String> ids, Class<T> type) {
+        Table<T> table = table(collection);
+        List<String> missing = ids.stream().distinct().filter(id -> !table.loaded.containsKey(id)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, T> found = new HashMap<>();
+        for (Document d : table.collection.find(Filters.in("_id", missing))) {
+            found.put(d.getString("_id"), mapper.fromDocument(d, type));
+        }
+        missing.forEach(id -> table.loaded.put(id, found.get(id)));
+    }
+
+    @Override
+    public void flush() {
+        for (Table<?> table : tables.values()) {
+            if (table.changed.isEmpty()) {
+                continue;
+            }
+            List<WriteModel<Document>> writes = new ArrayList<>(table.changed.size());
+            table.changed.forEach((id, view) ->
+                    writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), mapper.toDocument(view), UPSERT)));
+            table.collection.bulkWrite(writes, ORDERED);
+            table.changed.clear();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends View> Table<T> table(String collection) {
+        Table<T> table = (Table<T>) tables.get(collection);
+        if (table == null) {
+            throw new IllegalArgumentException("Collection " + collection + " is not part of this batch");
+        }
+        return table;
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    private static final class Table<T extends View> {
+        final MongoCollection<Document> collection;
+        final Map<String, T> loaded = new HashMap<>();
+        final Map<String, T> changed = new LinkedHashMap<>();
+
+        Table(MongoCollection<Document> collection) {
+            this.collection = collection;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package vn.thidua.projections;
+
+/** Names shared by the projections and the query side. */
+public final class ReadModels {
+
+    /** Processing group (and event processor) that builds campaigns, participants, proposals and awards. */
+    public static final String READ_MODELS_GROUP = "read-models";
+    /** Processing group (and event processor) that builds the audit trail. */
+    public static final String AUDIT_GROUP = "audit";
+
+    public static final String CAMPAIGNS = "campaigns";
+    public static final String PARTICIPANTS = "participants";
+    public static final String PROPOSALS = "proposals";
+    public static final String AWARDS = "awards";
+    public static final String AUDIT = "audit";
+    /** Axon's tracking tokens, in the same database as the read models they describe. */
+    public static final String TOKENS = "tracking_tokens";
+
+    private ReadModels() {
+    }
+
+    public static String participantId(String campaignId, String unitId) {
+        return campaignId + "/" + unitId;
+    }
+}
