@@ -2,6 +2,7 @@ package vn.thidua.domain.testing;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,9 +39,15 @@ public final class DomainHarness implements AutoCloseable {
     private final Configuration configuration;
 
     public DomainHarness() {
+        this(configurer -> {
+        });
+    }
+
+    /** The same, with more configured (event processors, say) before it starts. */
+    public DomainHarness(Consumer<Configurer> more) {
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
         StubDeadlineManager deadlines = new StubDeadlineManager();
-        configuration = DefaultConfigurer.defaultConfiguration()
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
@@ -51,8 +59,9 @@ public final class DomainHarness implements AutoCloseable {
                 .registerComponent(PlanRegister.class,
                         c -> new RepositoryPlanRegister(() -> c.repository(PlanRegistration.class)))
                 .registerComponent(CampaignDesk.class,
-                        c -> new RepositoryCampaignDesk(() -> c.repository(Campaign.class)))
-                .buildConfiguration();
+                        c -> new RepositoryCampaignDesk(() -> c.repository(Campaign.class)));
+        more.accept(configurer);
+        configuration = configurer.buildConfiguration();
         configuration.start();
     }
 
@@ -69,6 +78,10 @@ public final class DomainHarness implements AutoCloseable {
         } finally {
             GenericEventMessage.clock = previous;
         }
+    }
+
+    public Configuration configuration() {
+        return configuration;
     }
 
     public CommandGateway gateway() {

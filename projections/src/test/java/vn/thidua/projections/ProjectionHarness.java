@@ -1,0 +1,138 @@
+package vn.thidua.projections;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.bson.RawBsonDocument;
+import vn.thidua.domain.common.ActorMetadata;
+import vn.thidua.domain.common.EventJson;
+import vn.thidua.domain.testing.DomainHarness;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The domain as an application runs it, with both projections on tracking processors writing to a real
+ * mongo-java-server through the MongoDB driver, tokens in the same database.
+ */
+final class ProjectionHarness implements AutoCloseable {
+
+    static final List<String> ALL = List.of(ReadModels.CAMPAIGNS, ReadModels.PARTICIPANTS, ReadModels.PROPOSALS,
+            ReadModels.AWARDS, ReadModels.AUDIT);
+
+    final MongoServer server = new MongoServer(new MemoryBackend());
+    final MongoClient client;
+    final MongoDatabase database;
+    final TokenStore tokens;
+    final DomainHarness domain;
+
+    ProjectionHarness(int batchSize) {
+        client = MongoClients.create("mongodb://" + hostAndPort());
+        database = client.getDatabase("thidua_test");
+        DocumentMapper mapper = new DocumentMapper();
+        ReadModelProjection readModels = new ReadModelProjection(database, mapper);
+        AuditProjection audit = new AuditProjection(database, mapper);
+        tokens = Projections.tokenStore(database,
+                JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build(), "test-node");
+        domain = new DomainHarness(configurer -> {
+            configurer.configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
+                    ActorMetadata.ACTOR_ID, ActorMetadata.ACTOR_ROLE, ActorMetadata.ACTOR_UNIT,
+                    ActorMetadata.CORRELATION_ID)));
+            configurer.eventProcessing(processing -> {
+                Projections.configure(processing, readModels, audit, batchSize);
+                processing.registerTokenStore(c -> tokens);
+            });
+            configurer.registerEventHandler(c -> readModels).registerEventHandler(c -> audit);
+        });
+    }
+
+    private String hostAndPort() {
+        var address = server.bind();
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    TrackingEventProcessor processor(String group) {
+        return domain.configuration().eventProcessingConfiguration()
+                .eventProcessor(group, TrackingEventProcessor.class).orElseThrow();
+    }
+
+    /** Waits until both processors have handled every stored event. */
+    void awaitCaughtUp() {
+        long head = domain.configuration().eventStore().createHeadToken().position().orElse(-1);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!(at(ReadModels.READ_MODELS_GROUP) >= head && at(ReadModels.AUDIT_GROUP) >= head)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("processors did not catch up with position " + head);
+            }
+            sleep(20);
+        }
+    }
+
+    private long at(String group) {
+        TrackingEventProcessor p = processor(group);
+        if (p.isError()) {
+            throw new AssertionError(group + " is in error");
+        }
+        return p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(pos -> pos.orElse(-1)).min().orElse(-1);
+    }
+
+    void stop(String group) {
+        processor(group).shutDown();
+    }
+
+    void start(String group) {
+        processor(group).start();
+    }
+
+    /** Puts a stopped processor's token back to {@code token}. */
+    void rewind(String group, TrackingToken token) {
+        tokens.storeToken(token, group, 0);
+    }
+
+    /** Every document of every read model as its exact BSON bytes, by collection, in _id order. */
+    Map<String, List<String>> snapshot() {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (String name : ALL) {
+            all.put(name, database.getCollection(name, RawBsonDocument.class).find()
+                    .sort(new org.bson.Document("_id", 1)).map(ProjectionHarness::bytes).into(new java.util.ArrayList<>()));
+        }
+        return all;
+    }
+
+    private static String bytes(RawBsonDocument d) {
+        ByteBuffer buffer = d.getByteBuffer().asNIO();
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.get(copy);
+        return Base64.getEncoder().encodeToString(copy);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        domain.close();
+        client.close();
+        server.shutdownNow();
+    }
+}
