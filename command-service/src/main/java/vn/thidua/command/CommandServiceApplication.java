@@ -1,7 +1,7 @@
 package vn.thidua.command;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 import vn.thidua.service.axon.AxonJackson;
 import vn.thidua.service.security.SecurityConfig;
@@ -21,8 +21,18 @@ public class CommandServiceApplication {
         System.setProperty("disable-axoniq-console-message", "true");
     }
 
-    public static void main(String[] args) {
+    /**
+     * The application with its own configuration file, {@code command-service.yml} (and
+     * {@code command-service-<profile>.yml}): named after the service so that it can share a JVM and a classpath
+     * with query-service (the standalone application).
+     */
+    public static SpringApplicationBuilder builder() {
         quietAxon();
-        SpringApplication.run(CommandServiceApplication.class, args);
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .properties("spring.config.name=command-service");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
     }
 }

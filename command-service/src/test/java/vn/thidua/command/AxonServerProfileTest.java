@@ -54,7 +54,7 @@ class AxonServerProfileTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        context = new SpringApplicationBuilder(CommandServiceApplication.class)
+        context = CommandServiceApplication.builder()
                 .profiles("axonserver")
                 .run("--server.port=0",
                         "--THIDUA_MONGODB_URI=" + uri + "/thidua",

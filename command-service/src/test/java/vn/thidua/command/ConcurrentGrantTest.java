@@ -62,7 +62,7 @@ class ConcurrentGrantTest {
     }
 
     private static ConfigurableApplicationContext node(String db) {
-        return new SpringApplicationBuilder(CommandServiceApplication.class).run("--server.port=0",
+        return CommandServiceApplication.builder().run("--server.port=0",
                 "--spring.datasource.url=" + db, "--jobrunr.background-job-server.enabled=false");
     }
 

@@ -48,7 +48,7 @@ class DeadlinesTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CommandServiceApplication.class).run("--server.port=0",
+        return CommandServiceApplication.builder().run("--server.port=0",
                 "--thidua.data-dir=" + dataDir);
     }
 

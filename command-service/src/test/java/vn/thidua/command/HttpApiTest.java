@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The embedded default over HTTP: a campaign and a proposal from launch to revocation, as the demo users, with the
  * refusals a client meets on the way. After every refusal the event store holds nothing more than before.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=command-service")
 class HttpApiTest {
 
     @TempDir

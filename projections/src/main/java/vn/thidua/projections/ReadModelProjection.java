@@ -118,6 +118,7 @@ public class ReadModelProjection {
         c.documentNumber = plan.documentNumber();
         c.issuer = plan.issuer().name();
         c.issuerLevel = plan.issuer().level().code();
+        c.issuerKey = SearchText.fold(plan.issuer().name());
         c.years = IntStream.rangeClosed(plan.period().start().getYear(), plan.period().end().getYear()).boxed()
                 .toList();
         c.search = SearchText.of(plan.title(), plan.theme(), plan.motto(), plan.issuer().name(),

@@ -22,6 +22,8 @@ public class CampaignView extends View {
     public String documentNumber;
     public String issuer;
     public String issuerLevel;
+    /** The issuer's name folded, for the issuer filter. */
+    public String issuerKey;
     /** Every calendar year the campaign's period touches. */
     public List<Integer> years = new ArrayList<>();
     /** Title, theme, motto, issuer and number folded for accent-insensitive search. */

@@ -1,0 +1,28 @@
+package vn.thidua.query;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import vn.thidua.service.axon.AxonJackson;
+import vn.thidua.service.security.SecurityConfig;
+import vn.thidua.service.web.CorrelationIdFilter;
+
+/** The read side: events → projections → MongoDB read models → HTTP queries. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import({AxonJackson.class, SecurityConfig.class, CorrelationIdFilter.class})
+public class QueryServiceApplication {
+
+    /** The application with its own configuration file, {@code query-service.yml} (and its profiles). */
+    public static SpringApplicationBuilder builder() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
+        return new SpringApplicationBuilder(QueryServiceApplication.class)
+                .properties("spring.config.name=query-service");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

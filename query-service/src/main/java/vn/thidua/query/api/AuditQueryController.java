@@ -1,0 +1,72 @@
+package vn.thidua.query.api;
+
+import com.mongodb.client.model.Filters;
+import org.bson.conversions.Bson;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.thidua.domain.common.DomainClock;
+import vn.thidua.projections.ReadModels;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/** The audit trail: every stored event, in the order of the event store. Auditors and administrators only. */
+@RestController
+@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+public class AuditQueryController {
+
+    private final ReadModelQueries queries;
+
+    public AuditQueryController(ReadModelQueries queries) {
+        this.queries = queries;
+    }
+
+    /**
+     * Filters: aggregateId, actor (actor id), type (event type, e.g. AwardGranted), from and to (an instant such as
+     * 2020-07-10T00:00:00Z, or a date, taken in Vietnam time; {@code to} is exclusive for instants and includes the
+     * whole day for dates). Ordered by global position.
+     */
+    @GetMapping("/api/audit")
+    public Page audit(@RequestParam(required = false) String aggregateId,
+                      @RequestParam(required = false) String actor, @RequestParam(required = false) String type,
+                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        List<Bson> filters = new ArrayList<>();
+        if (aggregateId != null) {
+            filters.add(Filters.eq("aggregateId", aggregateId));
+        }
+        if (actor != null) {
+            filters.add(Filters.eq("actorId", actor));
+        }
+        if (type != null) {
+            filters.add(Filters.eq("type", type));
+        }
+        if (from != null) {
+            filters.add(Filters.gte("timestamp", Date.from(instant("from", from, false))));
+        }
+        if (to != null) {
+            filters.add(Filters.lt("timestamp", Date.from(instant("to", to, true))));
+        }
+        return queries.page(ReadModels.AUDIT, ReadModelQueries.all(filters), ReadModelQueries.byIdAscending(),
+                PageRequest.of(page, size));
+    }
+
+    private static Instant instant(String parameter, String value, boolean endOfDay) {
+        try {
+            if (value.length() == 10) {
+                LocalDate date = LocalDate.parse(value);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(DomainClock.VIETNAM).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new QueryExceptions.InvalidParameter(parameter,
+                    "\"" + value + "\" không phải ngày (2020-07-10) hay thời điểm (2020-07-10T00:00:00Z)");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package vn.thidua.query.api;
+
+/** The refusals of the query API, each mapped to a problem by {@link QueryProblems}. */
+public final class QueryExceptions {
+
+    private QueryExceptions() {
+    }
+
+    /** 404: no such campaign, proposal, … */
+    public static class NotFound extends RuntimeException {
+        public NotFound(String what, String id) {
+            super("Không tìm thấy " + what + " \"" + id + "\"");
+        }
+    }
+
+    /** 400: a query parameter with a value that cannot be used. */
+    public static class InvalidParameter extends RuntimeException {
+        private final String parameter;
+
+        public InvalidParameter(String parameter, String message) {
+            super(message);
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+    }
+
+    /** 403: a unit user asking for another unit's data. */
+    public static class OtherUnit extends RuntimeException {
+        public OtherUnit() {
+            super("Tài khoản đơn vị chỉ được xem dữ liệu của đơn vị mình");
+        }
+    }
+
+    /** 409: the read model did not reach the requested version within the wait. */
+    public static class NotCaughtUp extends RuntimeException {
+        public NotCaughtUp(String id, long wanted, long reached, long waitedMillis) {
+            super("Dữ liệu đọc của \"" + id + "\" chưa cập nhật tới phiên bản " + wanted + " (hiện ở " + reached
+                    + ") sau " + waitedMillis + " ms; hãy thử lại");
+        }
+    }
+}

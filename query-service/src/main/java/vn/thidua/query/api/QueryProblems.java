@@ -1,0 +1,33 @@
+package vn.thidua.query.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import vn.thidua.service.web.Problems;
+
+/** The read side's errors on top of the shared ones. */
+@RestControllerAdvice
+public class QueryProblems extends Problems {
+
+    @ExceptionHandler(QueryExceptions.NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(QueryExceptions.NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(QueryExceptions.InvalidParameter.class)
+    ResponseEntity<ProblemDetail> invalid(QueryExceptions.InvalidParameter e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage(), e.parameter());
+    }
+
+    @ExceptionHandler(QueryExceptions.OtherUnit.class)
+    ResponseEntity<ProblemDetail> otherUnit(QueryExceptions.OtherUnit e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden-unit", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(QueryExceptions.NotCaughtUp.class)
+    ResponseEntity<ProblemDetail> notCaughtUp(QueryExceptions.NotCaughtUp e) {
+        return problem(HttpStatus.CONFLICT, "not-caught-up", e.getMessage(), "minVersion");
+    }
+}

@@ -1,0 +1,67 @@
+package vn.thidua.query.health;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * {@code eventProcessing}: the event store's head position, and for each processor its position and lag (events
+ * stored but not yet in the read models). Down when the event store cannot be read or a processor stopped on an
+ * error.
+ */
+@Component("eventProcessing")
+public class EventProcessingHealth extends AbstractHealthIndicator {
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+
+    public EventProcessingHealth(EventStore eventStore, EventProcessingConfiguration processing) {
+        super("Event store or processors unavailable");
+        this.eventStore = eventStore;
+        this.processing = processing;
+    }
+
+    public record ProcessorState(String name, boolean running, boolean error, long position, long lag) {
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        long head = position(eventStore.createHeadToken());
+        Map<String, Object> processors = new LinkedHashMap<>();
+        boolean healthy = true;
+        for (ProcessorState state : states(head)) {
+            healthy &= state.running() && !state.error();
+            processors.put(state.name(), Map.of("running", state.running(), "error", state.error(),
+                    "position", state.position(), "lag", state.lag()));
+        }
+        builder.status(healthy ? "UP" : "DOWN").withDetail("eventStoreHead", head)
+                .withDetail("processors", processors);
+    }
+
+    public java.util.List<ProcessorState> states(long head) {
+        return processing.eventProcessors().values().stream()
+                .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast)
+                .map(p -> {
+                    long at = p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+                            .mapToLong(o -> o.orElse(-1)).min().orElse(-1);
+                    return new ProcessorState(p.getName(), p.isRunning(), p.isError(), at, Math.max(0, head - at));
+                }).toList();
+    }
+
+    private static long position(TrackingToken token) {
+        if (token == null) {
+            return -1;
+        }
+        OptionalLong position = token.position();
+        return position.orElse(-1);
+    }
+}
