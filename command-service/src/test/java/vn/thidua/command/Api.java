@@ -35,9 +35,20 @@ public final class Api {
     public Response post(String user, String path, Object body, String correlationId) {
         try {
             String payload = body instanceof String s ? s : json.writeValueAsString(body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            return send(user, correlationId, HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+                    .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response get(String user, String path) {
+        return send(user, null, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    private Response send(String user, String correlationId, HttpRequest.Builder request) {
+        try {
             if (user != null) {
                 request.header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));

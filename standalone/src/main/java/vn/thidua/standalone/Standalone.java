@@ -23,7 +23,7 @@ import java.util.List;
 public final class Standalone implements AutoCloseable {
 
     /** JobRunr is the command side's deadline store; the query side must not start a second job server. */
-    private static final String QUERY_EXCLUDES = String.join(",",
+    static final String QUERY_EXCLUDES = String.join(",",
             "org.jobrunr.spring.autoconfigure.JobRunrAutoConfiguration",
             "org.jobrunr.spring.autoconfigure.storage.JobRunrInMemoryStorageAutoConfiguration",
             "org.jobrunr.spring.autoconfigure.storage.JobRunrMongoDBStorageAutoConfiguration",

@@ -1,0 +1,113 @@
+package vn.thidua.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.thidua.command.Api;
+import vn.thidua.command.TestPlans;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The embedded default end to end over HTTP: commands on one port, queries on the other, data kept on restart. */
+class StandaloneTest {
+
+    @TempDir
+    Path data;
+
+    private Standalone start() {
+        return Standalone.start("--thidua.data-dir=" + data, "--thidua.command-port=0", "--thidua.query-port=0",
+                "--thidua.mongo-port=0", "--thidua.query.consistency-wait=2s");
+    }
+
+    @Test
+    void commandsAreReadBackWithTheirVersionWithinEachRolesView() {
+        try (Standalone platform = start()) {
+            Api commands = new Api(platform.commandPort());
+            Api queries = new Api(platform.queryPort());
+
+            Api.Response launched = commands.post("organizer", "/api/campaigns",
+                    Map.of("plan", TestPlans.plan("77/KH-UBND", 2, 3)));
+            assertThat(launched.status()).isEqualTo(201);
+            String id = launched.body().get("id").asText();
+            long version = launched.body().get("version").asLong();
+
+            Api.Response campaign = queries.get("auditor", "/api/campaigns/" + id + "?minVersion=" + version);
+            assertThat(campaign.status()).isEqualTo(200);
+            assertThat(campaign.body().get("version").asLong()).isEqualTo(version);
+            assertThat(campaign.body().get("documentNumber").asText()).isEqualTo("77/KH-UBND");
+            assertThat(campaign.body().get("nextDueMilestone").get("milestoneId").asText()).isEqualTo("SK");
+            assertThat(campaign.body().has("search")).isFalse();
+
+            Api.Response found = queries.get("unit", "/api/campaigns?q=THU%20thua%20kiem&year="
+                    + java.time.LocalDate.now().getYear());
+            assertThat(found.body().get("total").asInt()).isEqualTo(1);
+            assertThat(queries.get("unit", "/api/campaigns?q=bo%20trach").body().get("total").asInt()).isZero();
+
+            long v = 0;
+            for (String unit : List.of("demo-unit", "other-unit")) {
+                Api.Response registered = commands.post("organizer", "/api/campaigns/" + id + "/participants",
+                        Map.of("unitId", unit, "unitName", "Đơn vị " + unit));
+                assertThat(registered.status()).isEqualTo(200);
+                v = registered.body().get("version").asLong();
+            }
+            Api.Response own = queries.get("unit", "/api/campaigns/" + id + "/participants?minVersion=" + v);
+            assertThat(own.body().get("items")).extracting(n -> n.get("unitId").asText())
+                    .containsExactly("demo-unit");
+            assertThat(queries.get("auditor", "/api/campaigns/" + id + "/participants").body().get("total")
+                    .asInt()).isEqualTo(2);
+
+            Api.Response behind = queries.get("auditor", "/api/campaigns/" + id + "?minVersion=" + (v + 50));
+            assertThat(behind.status()).isEqualTo(409);
+            assertThat(behind.contentType()).startsWith("application/problem+json");
+            assertThat(behind.code()).isEqualTo("not-caught-up");
+            assertThat(queries.get("auditor", "/api/campaigns/nope").status()).isEqualTo(404);
+            assertThat(queries.get(null, "/api/campaigns").status()).isEqualTo(401);
+            assertThat(queries.get("auditor", "/api/campaigns?page=-1").code()).isEqualTo("invalid-parameter");
+
+            Api.Response audit = queries.get("auditor", "/api/audit?aggregateId=" + id);
+            JsonNode entries = audit.body().get("items");
+            assertThat(entries).hasSize(3);
+            assertThat(entries.get(0).get("type").asText()).isEqualTo("CampaignLaunched");
+            assertThat(entries.get(0).get("actorId").asText()).isEqualTo("organizer");
+            assertThat(entries.get(0).get("actorRole").asText()).isEqualTo("ORGANIZER");
+            assertThat(entries.get(0).get("description").asText()).contains("77/KH-UBND");
+            assertThat(entries.get(0).get("position").asLong()).isLessThan(entries.get(1).get("position").asLong());
+            assertThat(queries.get("auditor", "/api/audit?type=ParticipantRegistered&actor=organizer")
+                    .body().get("total").asInt()).isEqualTo(2);
+            assertThat(queries.get("auditor", "/api/audit?from=2000-01-01&to=2000-12-31").body().get("total")
+                    .asInt()).isZero();
+            assertThat(queries.get("unit", "/api/audit").status()).isEqualTo(403);
+
+            Api.Response health = queries.get(null, "/actuator/health");
+            assertThat(health.body().at("/components/readModels/status").asText()).isEqualTo("UP");
+            assertThat(health.body().at("/components/eventProcessing/details/processors/read-models/lag").asLong())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aRestartKeepsEventsReadModelsAndTokens() {
+        String id;
+        long auditTotal;
+        try (Standalone platform = start()) {
+            Api.Response launched = new Api(platform.commandPort()).post("organizer", "/api/campaigns",
+                    Map.of("plan", TestPlans.plan("78/KH-UBND", 2, 3)));
+            id = launched.body().get("id").asText();
+            Api queries = new Api(platform.queryPort());
+            queries.get("auditor", "/api/campaigns/" + id + "?minVersion=" + launched.body().get("version"));
+            auditTotal = queries.get("auditor", "/api/audit").body().get("total").asLong();
+        }
+        try (Standalone platform = start()) {
+            Api queries = new Api(platform.queryPort());
+            assertThat(queries.get("auditor", "/api/campaigns/" + id).status()).isEqualTo(200);
+            assertThat(queries.get("auditor", "/api/audit").body().get("total").asLong()).isEqualTo(auditTotal);
+            Api.Response again = new Api(platform.commandPort()).post("organizer", "/api/campaigns",
+                    Map.of("plan", TestPlans.plan("78/KH-UBND", 2, 3)));
+            assertThat(again.code()).isEqualTo("plan-already-launched");
+        }
+    }
+}
