@@ -1,0 +1,217 @@
+package vn.thidua.standalone;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.thidua.demo.SeedPlans;
+import vn.thidua.domain.campaign.AwardScheme;
+import vn.thidua.domain.campaign.CampaignPlan;
+import vn.thidua.domain.campaign.DocumentType;
+import vn.thidua.domain.campaign.DossierDocument;
+import vn.thidua.domain.campaign.InspectionRating;
+import vn.thidua.domain.campaign.LaunchCampaign;
+import vn.thidua.domain.campaign.Milestone;
+import vn.thidua.domain.campaign.MilestoneKind;
+import vn.thidua.domain.campaign.Period;
+import vn.thidua.domain.campaign.PledgeWork;
+import vn.thidua.domain.campaign.PledgedWork;
+import vn.thidua.domain.campaign.Quota;
+import vn.thidua.domain.campaign.RecordInspection;
+import vn.thidua.domain.campaign.RegisterParticipant;
+import vn.thidua.domain.common.ActorMetadata;
+import vn.thidua.domain.common.DomainClock;
+import vn.thidua.domain.common.TargetGroup;
+import vn.thidua.domain.proposal.AppraiseProposal;
+import vn.thidua.domain.proposal.GrantAward;
+import vn.thidua.domain.proposal.Nominee;
+import vn.thidua.domain.proposal.RecordCouncilVote;
+import vn.thidua.domain.proposal.SubmitProposal;
+import vn.thidua.projections.ReadModels;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark (README, "Benchmark"): on the embedded default in a fresh temporary data directory, sends commands
+ * through the CommandGateway until at least N events are stored (default 100,000; a mix across many campaigns:
+ * registrations, works, inspections, proposals appraised, voted and granted), then measures, against the same
+ * MongoDB server: the live projections catching up, a full rebuild of both processors, and the raw ceiling of bulk
+ * upserts of documents of the read models' own sizes. Prints figures and ratios; asserts nothing.
+ * <p>
+ * Run: {@code java -cp standalone/target/thidua.jar -Dloader.main=vn.thidua.standalone.Benchmark
+ * org.springframework.boot.loader.launch.PropertiesLauncher [N]}
+ */
+public final class Benchmark {
+
+    private static final MetaData ACTOR = MetaData.with(ActorMetadata.ACTOR_ID, "benchmark")
+            .and(ActorMetadata.ACTOR_ROLE, "ORGANIZER").and(ActorMetadata.ACTOR_UNIT, "")
+            .and(ActorMetadata.CORRELATION_ID, "benchmark");
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long target = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+        Path data = Files.createTempDirectory("thidua-benchmark");
+        try (Standalone platform = Standalone.start("--thidua.data-dir=" + data, "--thidua.command-port=0",
+                "--thidua.query-port=0", "--thidua.mongo-port=0", "--jobrunr.background-job-server.enabled=false",
+                "--logging.level.root=WARN")) {
+            ConfigurableApplicationContext command = platform.command();
+            ConfigurableApplicationContext query = platform.query();
+            CommandGateway gateway = command.getBean(CommandGateway.class);
+            EventStore events = command.getBean(EventStore.class);
+
+            long t0 = System.nanoTime();
+            long commands = load(gateway, events, target);
+            double commandSeconds = seconds(t0);
+            long stored = head(events) + 1;
+            awaitCaughtUp(query, stored - 1);
+            double liveSeconds = seconds(t0);
+
+            EventProcessingConfiguration processing = query.getBean(EventProcessingConfiguration.class);
+            long t1 = System.nanoTime();
+            for (String name : List.of(ReadModels.READ_MODELS_GROUP, ReadModels.AUDIT_GROUP)) {
+                TrackingEventProcessor p = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+                p.shutDown();
+                p.resetTokens();
+                p.start();
+            }
+            awaitCaughtUp(query, stored - 1);
+            double rebuildSeconds = seconds(t1);
+
+            MongoDatabase database = query.getBean(MongoDatabase.class);
+            long documents = 0;
+            List<Document> samples = new ArrayList<>();
+            for (String name : List.of(ReadModels.CAMPAIGNS, ReadModels.PARTICIPANTS, ReadModels.PROPOSALS,
+                    ReadModels.AWARDS, ReadModels.AUDIT)) {
+                documents += database.getCollection(name).countDocuments();
+                Document sample = database.getCollection(name).find().first();
+                if (sample != null) {
+                    samples.add(sample);
+                }
+            }
+            double upsertsPerSecond = rawCeiling(database.getCollection("benchmark_raw"), samples, stored);
+
+            double eventsPerSecond = stored / rebuildSeconds;
+            System.out.printf("%nthidua benchmark — %,d events from %,d commands (data in %s)%n", stored, commands,
+                    data);
+            System.out.printf("  commands through the CommandGateway: %,.0f commands/s (%,.0f events/s)%n",
+                    commands / commandSeconds, stored / commandSeconds);
+            System.out.printf("  live projections caught up %.1f s after the first command%n", liveSeconds);
+            System.out.printf("  full rebuild (read-models and audit processors together): %.1f s, %,.0f events/s"
+                    + " → %,d documents%n", rebuildSeconds, eventsPerSecond, documents);
+            System.out.printf("  raw ceiling, same MongoDB: %,.0f bulk upserts/s of documents of the read models'"
+                    + " sizes%n", upsertsPerSecond);
+            System.out.printf("  rebuild / ceiling = %.2f (goal ≥ 0.50)%n", eventsPerSecond / upsertsPerSecond);
+        }
+        System.exit(0); // the embedded servers' background threads would keep the JVM alive
+    }
+
+    private static long load(CommandGateway gateway, EventStore events, long target) {
+        LocalDate today = DomainClock.today();
+        CampaignPlan template = SeedPlans.thuThua();
+        long commands = 0;
+        for (int c = 0; head(events) + 1 < target; c++) {
+            String campaignId = "bench-" + c;
+            AwardScheme district = template.awardSchemes().stream().filter(s -> s.schemeId().equals("GK-HUYEN"))
+                    .findFirst().orElseThrow();
+            CampaignPlan plan = new CampaignPlan("B" + c + "/KH-UBND", template.issuer(), template.place(),
+                    today.minusDays(1), template.signer(), template.title() + " (benchmark " + c + ")",
+                    template.theme(), template.motto(), template.kind(), new Period(today.minusDays(1),
+                    today.plusYears(1)), template.targetGroups(),
+                    List.of(new AwardScheme(district.schemeId(), district.form(), district.grantingAuthority(),
+                            district.level(), district.nomineeKinds(), new Quota(false, 1000, 1000),
+                            district.approvalThreshold())),
+                    template.dossierRequirements(),
+                    List.of(new Milestone("HS", MilestoneKind.PROPOSAL, "Hạn nộp hồ sơ", today.plusMonths(6),
+                            null)), template.distributionList());
+            commands += send(gateway, new LaunchCampaign(campaignId, plan));
+            for (int u = 0; u < 60; u++) {
+                String unit = "u-" + u;
+                commands += send(gateway, new RegisterParticipant(campaignId, unit, "Đơn vị thi đua số " + u,
+                        List.of(new PledgedWork("w-1", "Công trình chào mừng số " + u, null))));
+                commands += send(gateway, new PledgeWork(campaignId, unit, new PledgedWork("w-2",
+                        "Phần việc thanh niên số " + u, null)));
+                if (u % 3 == 0) {
+                    commands += send(gateway, new RecordInspection(campaignId, unit, "kt-" + u, today,
+                            "Đoàn kiểm tra", "Triển khai đầy đủ", InspectionRating.GOOD));
+                }
+            }
+            for (int p = 0; p < 40; p++) {
+                String proposalId = campaignId + "-p-" + p;
+                commands += send(gateway, new SubmitProposal(proposalId, campaignId, "u-" + p,
+                        new Nominee(TargetGroup.INDIVIDUAL, "Cán bộ số " + p, "cb-" + p), "GK-HUYEN",
+                        "Hoàn thành xuất sắc nhiệm vụ", today.getYear(), dossier()));
+                commands += send(gateway, new AppraiseProposal(proposalId, true, "Đủ điều kiện"));
+                commands += send(gateway, new RecordCouncilVote(proposalId, 9, 8, 1, 0));
+                commands += send(gateway, new GrantAward(proposalId, c + "/QĐ-UBND", today, "Chủ tịch UBND huyện",
+                        "Chủ tịch"));
+            }
+        }
+        return commands;
+    }
+
+    private static int send(CommandGateway gateway, Object command) {
+        gateway.sendAndWait(command, ACTOR);
+        return 1;
+    }
+
+    private static List<DossierDocument> dossier() {
+        return List.of(new DossierDocument(DocumentType.SUBMISSION_MEMO, "Tờ trình", 1),
+                new DossierDocument(DocumentType.MEETING_MINUTES, "Biên bản họp", 1),
+                new DossierDocument(DocumentType.ACHIEVEMENT_REPORT, "Báo cáo thành tích", 1));
+    }
+
+    /** Bulk upserts in batches of 1,000 (the processors' batch size) cycling through the sample documents. */
+    private static double rawCeiling(MongoCollection<Document> raw, List<Document> samples, long count) {
+        raw.drop();
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        long t = System.nanoTime();
+        List<WriteModel<Document>> batch = new ArrayList<>(1000);
+        for (long i = 0; i < count; i++) {
+            Document doc = new Document(samples.get((int) (i % samples.size())));
+            doc.put("_id", "raw-" + i);
+            batch.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, upsert));
+            if (batch.size() == 1000) {
+                raw.bulkWrite(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            raw.bulkWrite(batch);
+        }
+        double perSecond = count / seconds(t);
+        raw.drop();
+        return perSecond;
+    }
+
+    private static long head(EventStore events) {
+        var token = events.createHeadToken();
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    private static void awaitCaughtUp(ConfigurableApplicationContext query, long head) throws InterruptedException {
+        var health = query.getBean(vn.thidua.query.health.EventProcessingHealth.class);
+        while (!health.states(head).stream().allMatch(s -> s.position() >= head)) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static double seconds(long since) {
+        return Duration.ofNanos(System.nanoTime() - since).toMillis() / 1000.0;
+    }
+}
