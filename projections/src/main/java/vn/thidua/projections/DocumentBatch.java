@@ -6,6 +6,8 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
@@ -27,15 +29,18 @@ public class DocumentBatch implements Batch {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
 
+    private final String name;
     private final MongoDatabase database;
     private final DocumentMapper mapper;
     private final Map<String, Table<?>> tables = new LinkedHashMap<>();
 
-    public DocumentBatch(MongoDatabase database, DocumentMapper mapper, List<String> collectionsInWriteOrder) {
+    public DocumentBatch(String name, MongoDatabase database, DocumentMapper mapper,
+                         List<String> collectionsInWriteOrder) {
+        this.name = name;
         this.database = database;
         this.mapper = mapper;
-        for (String name : collectionsInWriteOrder) {
-            tables.put(name, new Table<>(database.getCollection(name)));
+        for (String collection : collectionsInWriteOrder) {
+            tables.put(collection, new Table<>(database.getCollection(collection)));
         }
     }
 
@@ -80,8 +85,19 @@ public class DocumentBatch implements Batch {
         missing.forEach(id -> table.loaded.put(id, found.get(id)));
     }
 
+    /**
+     * Writes the changed documents, collection by collection, then raises the processor's mark in
+     * {@value ReadModels#PROGRESS} to the highest position written: once a reader sees the mark at a position, every
+     * document of that batch is written (what read-your-writes waits for).
+     */
     @Override
     public void flush() {
+        long highest = -1;
+        for (Table<?> table : tables.values()) {
+            for (View view : table.changed.values()) {
+                highest = Math.max(highest, view.position);
+            }
+        }
         for (Table<?> table : tables.values()) {
             if (table.changed.isEmpty()) {
                 continue;
@@ -91,6 +107,10 @@ public class DocumentBatch implements Batch {
                     writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), mapper.toDocument(view), UPSERT)));
             table.collection.bulkWrite(writes, ORDERED);
             table.changed.clear();
+        }
+        if (highest >= 0) {
+            database.getCollection(ReadModels.PROGRESS).updateOne(Filters.eq("_id", name),
+                    Updates.max("position", highest), new UpdateOptions().upsert(true));
         }
     }
 

@@ -73,7 +73,7 @@ public class ReadModelProjection {
     public ReadModelProjection(MongoDatabase database, DocumentMapper mapper) {
         this.database = database;
         this.batches = new BatchScope<>(ReadModels.READ_MODELS_GROUP,
-                () -> new DocumentBatch(database, mapper, COLLECTIONS));
+                () -> new DocumentBatch(ReadModels.READ_MODELS_GROUP, database, mapper, COLLECTIONS));
     }
 
     /** The interceptor the processor needs so that each batch of events is one set of bulk writes. */
@@ -84,6 +84,7 @@ public class ReadModelProjection {
     @ResetHandler
     public void reset() {
         COLLECTIONS.forEach(name -> database.getCollection(name).deleteMany(new Document()));
+        database.getCollection(ReadModels.PROGRESS).deleteMany(new Document("_id", ReadModels.READ_MODELS_GROUP));
     }
 
     // ------------------------------------------------------------------ campaign

@@ -13,6 +13,8 @@ public final class ReadModels {
     public static final String PROPOSALS = "proposals";
     public static final String AWARDS = "awards";
     public static final String AUDIT = "audit";
+    /** Per processor, the highest global position whose documents are all written. */
+    public static final String PROGRESS = "read_model_progress";
     /** Axon's tracking tokens, in the same database as the read models they describe. */
     public static final String TOKENS = "tracking_tokens";
 

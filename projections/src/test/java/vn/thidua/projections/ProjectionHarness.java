@@ -31,7 +31,7 @@ import java.util.Map;
 final class ProjectionHarness implements AutoCloseable {
 
     static final List<String> ALL = List.of(ReadModels.CAMPAIGNS, ReadModels.PARTICIPANTS, ReadModels.PROPOSALS,
-            ReadModels.AWARDS, ReadModels.AUDIT);
+            ReadModels.AWARDS, ReadModels.AUDIT, ReadModels.PROGRESS);
 
     final MongoServer server = new MongoServer(new MemoryBackend());
     final MongoClient client;

@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.common.DomainClock;
+import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.SearchText;
 import vn.thidua.query.QueryProperties;
 
@@ -60,9 +61,9 @@ public class ReadModelQueries {
         long reached = -1;
         while (true) {
             Document d = database.getCollection(collection).find(Filters.eq("_id", id))
-                    .projection(new Document("version", 1)).first();
+                    .projection(new Document("version", 1).append("position", 1)).first();
             reached = d == null || d.get("version") == null ? -1 : ((Number) d.get("version")).longValue();
-            if (reached >= minVersion) {
+            if (reached >= minVersion && batchWritten(((Number) d.get("position")).longValue())) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -76,6 +77,13 @@ public class ReadModelQueries {
                 throw new QueryExceptions.NotCaughtUp(id, minVersion, reached, 0);
             }
         }
+    }
+
+    /** Whether every document of the batch that wrote {@code position} is written (documents go in turn). */
+    private boolean batchWritten(long position) {
+        Document mark = database.getCollection(ReadModels.PROGRESS)
+                .find(Filters.eq("_id", ReadModels.READ_MODELS_GROUP)).first();
+        return mark != null && ((Number) mark.get("position")).longValue() >= position;
     }
 
     /** "bo trach" → every word must appear in the folded field. */
