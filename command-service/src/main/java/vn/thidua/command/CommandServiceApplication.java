@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 import vn.thidua.service.axon.AxonJackson;
+import vn.thidua.service.axon.QuietAxon;
 import vn.thidua.service.security.SecurityConfig;
 import vn.thidua.service.web.CorrelationIdFilter;
 import vn.thidua.service.web.NfcStrings;
@@ -15,19 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
 
-    /** No phoning home (Axon's update checker) and no console advertisement. */
-    public static void quietAxon() {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        System.setProperty("disable-axoniq-console-message", "true");
-    }
-
     /**
      * The application with its own configuration file, {@code command-service.yml} (and
      * {@code command-service-<profile>.yml}): named after the service so that it can share a JVM and a classpath
      * with query-service (the standalone application).
      */
     public static SpringApplicationBuilder builder() {
-        quietAxon();
+        QuietAxon.apply();
         return new SpringApplicationBuilder(CommandServiceApplication.class)
                 .properties("spring.config.name=command-service");
     }

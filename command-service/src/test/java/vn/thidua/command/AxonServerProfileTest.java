@@ -1,5 +1,6 @@
 package vn.thidua.command;
 
+import vn.thidua.service.axon.QuietAxon;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -39,7 +40,7 @@ class AxonServerProfileTest {
 
     @BeforeAll
     static void start() throws Exception {
-        CommandServiceApplication.quietAxon();
+        QuietAxon.apply();
         mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();
         String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();

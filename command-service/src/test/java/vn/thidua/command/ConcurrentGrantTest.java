@@ -1,5 +1,6 @@
 package vn.thidua.command;
 
+import vn.thidua.service.axon.QuietAxon;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -55,7 +56,7 @@ class ConcurrentGrantTest {
 
     @BeforeAll
     static void startTwoNodes() {
-        CommandServiceApplication.quietAxon();
+        QuietAxon.apply();
         String db = "jdbc:h2:mem:grants-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         nodeA = node(db);
         nodeB = node(db);

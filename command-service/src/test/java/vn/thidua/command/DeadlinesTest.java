@@ -1,5 +1,6 @@
 package vn.thidua.command;
 
+import vn.thidua.service.axon.QuietAxon;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -44,7 +45,7 @@ class DeadlinesTest {
 
     @BeforeAll
     static void quiet() {
-        CommandServiceApplication.quietAxon();
+        QuietAxon.apply();
     }
 
     private ConfigurableApplicationContext start() {

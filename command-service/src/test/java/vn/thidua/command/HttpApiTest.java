@@ -1,5 +1,6 @@
 package vn.thidua.command;
 
+import vn.thidua.service.axon.QuietAxon;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ class HttpApiTest {
 
     @BeforeAll
     static void quiet() {
-        CommandServiceApplication.quietAxon();
+        QuietAxon.apply();
     }
 
     @LocalServerPort

@@ -12,7 +12,6 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * The documents one batch of events reads and changes, kept in memory: each is read from MongoDB at most once per
- * batch (several at a time with {@link #preload}), changed by the handlers, and written back with one ordered bulk
- * write per collection. Collections are written in the order they were declared.
+ * batch, changed by the handlers, and written back with one ordered bulk write per collection. Collections are
+ * written in the order they were declared.
  */
 public class DocumentBatch implements Batch {
 
@@ -71,20 +70,6 @@ public class DocumentBatch implements Batch {
         return view;
     }
 
-    /** Reads in one query the documents of {@code ids} not read yet in this batch. */
-    public <T extends View> void preload(String collection, Collection<String> ids, Class<T> type) {
-        Table<T> table = table(collection);
-        List<String> missing = ids.stream().distinct().filter(id -> !table.loaded.containsKey(id)).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        Map<String, T> found = new HashMap<>();
-        for (Document d : table.collection.find(Filters.in("_id", missing))) {
-            found.put(d.getString("_id"), mapper.fromDocument(d, type));
-        }
-        missing.forEach(id -> table.loaded.put(id, found.get(id)));
-    }
-
     /**
      * Writes the changed documents, collection by collection, then raises the processor's mark in
      * {@value ReadModels#PROGRESS} to the highest position written: once a reader sees the mark at a position, every
@@ -121,10 +106,6 @@ public class DocumentBatch implements Batch {
             throw new IllegalArgumentException("Collection " + collection + " is not part of this batch");
         }
         return table;
-    }
-
-    public MongoDatabase database() {
-        return database;
     }
 
     private static final class Table<T extends View> {

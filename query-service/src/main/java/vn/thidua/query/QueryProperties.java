@@ -1,6 +1,7 @@
 package vn.thidua.query;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.thidua.projections.Projections;
 
 import java.time.Duration;
 
@@ -13,7 +14,7 @@ public record QueryProperties(String database, Integer batchSize, Duration consi
 
     public QueryProperties {
         database = database == null || database.isBlank() ? "thidua" : database;
-        batchSize = batchSize == null ? 1000 : batchSize;
+        batchSize = batchSize == null ? Projections.DEFAULT_BATCH_SIZE : batchSize;
         consistencyWait = consistencyWait == null ? Duration.ofSeconds(5) : consistencyWait;
     }
 }

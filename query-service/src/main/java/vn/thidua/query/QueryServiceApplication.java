@@ -5,6 +5,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import vn.thidua.service.axon.AxonJackson;
+import vn.thidua.service.axon.QuietAxon;
 import vn.thidua.service.security.SecurityConfig;
 import vn.thidua.service.web.CorrelationIdFilter;
 
@@ -16,8 +17,7 @@ public class QueryServiceApplication {
 
     /** The application with its own configuration file, {@code query-service.yml} (and its profiles). */
     public static SpringApplicationBuilder builder() {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        System.setProperty("disable-axoniq-console-message", "true");
+        QuietAxon.apply();
         return new SpringApplicationBuilder(QueryServiceApplication.class)
                 .properties("spring.config.name=query-service");
     }
