@@ -11,16 +11,12 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.bson.RawBsonDocument;
 import vn.thidua.domain.common.ActorMetadata;
 import vn.thidua.domain.common.EventJson;
 import vn.thidua.domain.testing.DomainHarness;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +25,6 @@ import java.util.Map;
  * mongo-java-server through the MongoDB driver, tokens in the same database.
  */
 final class ProjectionHarness implements AutoCloseable {
-
-    static final List<String> ALL = List.of(ReadModels.CAMPAIGNS, ReadModels.PARTICIPANTS, ReadModels.PROPOSALS,
-            ReadModels.AWARDS, ReadModels.AUDIT, ReadModels.PROGRESS);
 
     final MongoServer server = new MongoServer(new MemoryBackend());
     final MongoClient client;
@@ -103,21 +96,9 @@ final class ProjectionHarness implements AutoCloseable {
         tokens.storeToken(token, group, 0);
     }
 
-    /** Every document of every read model as its exact BSON bytes, by collection, in _id order. */
+    /** Every read model as its exact bytes. */
     Map<String, List<String>> snapshot() {
-        Map<String, List<String>> all = new LinkedHashMap<>();
-        for (String name : ALL) {
-            all.put(name, database.getCollection(name, RawBsonDocument.class).find()
-                    .sort(new org.bson.Document("_id", 1)).map(ProjectionHarness::bytes).into(new java.util.ArrayList<>()));
-        }
-        return all;
-    }
-
-    private static String bytes(RawBsonDocument d) {
-        ByteBuffer buffer = d.getByteBuffer().asNIO();
-        byte[] copy = new byte[buffer.remaining()];
-        buffer.get(copy);
-        return Base64.getEncoder().encodeToString(copy);
+        return ReadModelDump.of(database);
     }
 
     static void sleep(long millis) {

@@ -206,7 +206,7 @@ public final class Benchmark {
 
     private static void awaitCaughtUp(ConfigurableApplicationContext query, long head) throws InterruptedException {
         var health = query.getBean(vn.thidua.query.health.EventProcessingHealth.class);
-        while (!health.states(head).stream().allMatch(s -> s.position() >= head)) {
+        while (!health.caughtUp(head)) {
             Thread.sleep(20);
         }
     }

@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -47,7 +48,13 @@ public class EventProcessingHealth extends AbstractHealthIndicator {
                 .withDetail("processors", processors);
     }
 
-    public java.util.List<ProcessorState> states(long head) {
+    /** Whether every processor runs and has handled every event up to {@code head}. */
+    public boolean caughtUp(long head) {
+        List<ProcessorState> states = states(head);
+        return !states.isEmpty() && states.stream().allMatch(s -> s.running() && s.position() >= head);
+    }
+
+    public List<ProcessorState> states(long head) {
         return processing.eventProcessors().values().stream()
                 .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast)
                 .map(p -> {
