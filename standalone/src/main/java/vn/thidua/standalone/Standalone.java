@@ -50,7 +50,9 @@ public final class Standalone implements AutoCloseable {
         int mongoPort = Integer.parseInt(option(options, "thidua.mongo-port", "27018"));
         boolean demo = options.containsProperty("demo");
 
-        List<String> shared = new ArrayList<>(Arrays.stream(args).filter(a -> !a.equals("--demo")).toList());
+        // the resolved data directory replaces the option as given (Spring would join two values with a comma)
+        List<String> shared = new ArrayList<>(Arrays.stream(args)
+                .filter(a -> !a.equals("--demo") && !a.startsWith("--thidua.data-dir=")).toList());
         shared.add("--thidua.data-dir=" + dataDir);
 
         EmbeddedMongo mongo = EmbeddedMongo.start(dataDir.resolve("readmodels").resolve("mongo.mv"), mongoPort);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.thidua.command.Api;
 import vn.thidua.command.TestPlans;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ class StandaloneTest {
     }
 
     @Test
-    void aRestartKeepsEventsReadModelsAndTokens() {
+    void aRestartKeepsEventsReadModelsAndTokens() throws Exception {
         String id;
         long auditTotal;
         try (Standalone platform = start()) {
@@ -100,6 +101,11 @@ class StandaloneTest {
             Api queries = new Api(platform.queryPort());
             queries.get("auditor", "/api/campaigns/" + id + "?minVersion=" + launched.body().get("version"));
             auditTotal = queries.get("auditor", "/api/audit").body().get("total").asLong();
+        }
+        assertThat(data.resolve("command").resolve("events.mv.db")).isRegularFile();
+        assertThat(data.resolve("readmodels").resolve("mongo.mv")).isRegularFile();
+        try (var entries = Files.list(data)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsOnly("command", "readmodels");
         }
         try (Standalone platform = start()) {
             Api queries = new Api(platform.queryPort());
