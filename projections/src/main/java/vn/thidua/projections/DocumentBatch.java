@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * The documents one batch of events reads and changes, kept in memory: each is read from MongoDB at most once per
- * batch, changed by the handlers, and written back with one ordered bulk write per collection. Collections are
- * written in the order they were declared.
+ * batch, changed by the handlers, and those changed are written back with one ordered bulk write per collection.
+ * Collections are written in the order they were declared.
  */
 public class DocumentBatch implements Batch {
 
@@ -48,13 +48,13 @@ public class DocumentBatch implements Batch {
         Table<T> table = table(collection);
         if (!table.loaded.containsKey(id)) {
             Document found = table.collection.find(Filters.eq("_id", id)).first();
-            table.loaded.put(id, found == null ? null : mapper.fromDocument(found, type));
+            T view = found == null ? null : mapper.fromDocument(found, type);
+            table.loaded.put(id, view);
+            if (view != null) {
+                table.positionAtLoad.put(id, view.position);
+            }
         }
-        T view = table.loaded.get(id);
-        if (view != null) {
-            table.changed.put(id, view);
-        }
-        return view;
+        return table.loaded.get(id);
     }
 
     /** The document, created by {@code create} (its id set) if there is none. */
@@ -65,33 +65,37 @@ public class DocumentBatch implements Batch {
             view.id = id;
             Table<T> table = table(collection);
             table.loaded.put(id, view);
-            table.changed.put(id, view);
+            table.positionAtLoad.put(id, view.position);
         }
         return view;
     }
 
     /**
-     * Writes the changed documents, collection by collection, then raises the processor's mark in
-     * {@value ReadModels#PROGRESS} to the highest position written: once a reader sees the mark at a position, every
-     * document of that batch is written (what read-your-writes waits for).
+     * Writes the documents an event changed (a handler changes a document only when it {@link View#accepts} an event,
+     * which advances its position), collection by collection, then raises the processor's mark in
+     * {@value ReadModels#PROGRESS} to the highest position of the documents this batch holds: once a reader sees the
+     * mark at a position, every document of that batch is written (what read-your-writes waits for).
      */
     @Override
     public void flush() {
         long highest = -1;
         for (Table<?> table : tables.values()) {
-            for (View view : table.changed.values()) {
-                highest = Math.max(highest, view.position);
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            table.loaded.forEach((id, view) -> {
+                if (view != null && view.position > table.positionAtLoad.get(id)) {
+                    writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), mapper.toDocument(view), UPSERT));
+                }
+            });
+            if (!writes.isEmpty()) {
+                table.collection.bulkWrite(writes, ORDERED);
             }
-        }
-        for (Table<?> table : tables.values()) {
-            if (table.changed.isEmpty()) {
-                continue;
+            for (View view : table.loaded.values()) {
+                if (view != null) {
+                    highest = Math.max(highest, view.position);
+                }
             }
-            List<WriteModel<Document>> writes = new ArrayList<>(table.changed.size());
-            table.changed.forEach((id, view) ->
-                    writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), mapper.toDocument(view), UPSERT)));
-            table.collection.bulkWrite(writes, ORDERED);
-            table.changed.clear();
+            table.loaded.clear();
+            table.positionAtLoad.clear();
         }
         if (highest >= 0) {
             database.getCollection(ReadModels.PROGRESS).updateOne(Filters.eq("_id", name),
@@ -110,8 +114,9 @@ public class DocumentBatch implements Batch {
 
     private static final class Table<T extends View> {
         final MongoCollection<Document> collection;
-        final Map<String, T> loaded = new HashMap<>();
-        final Map<String, T> changed = new LinkedHashMap<>();
+        /** Documents read (or created) in this batch, null where none exists, in the order first asked for. */
+        final Map<String, T> loaded = new LinkedHashMap<>();
+        final Map<String, Long> positionAtLoad = new HashMap<>();
 
         Table(MongoCollection<Document> collection) {
             this.collection = collection;

@@ -83,7 +83,7 @@ public class ReadModelProjection {
 
     @ResetHandler
     public void reset() {
-        COLLECTIONS.forEach(name -> database.getCollection(name).deleteMany(new Document()));
+        COLLECTIONS.forEach(name -> Projections.recreate(database, name));
         database.getCollection(ReadModels.PROGRESS).deleteMany(new Document("_id", ReadModels.READ_MODELS_GROUP));
     }
 

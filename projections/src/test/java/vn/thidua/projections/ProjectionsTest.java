@@ -145,6 +145,25 @@ class ProjectionsTest {
         assertThat(harness.snapshot()).isEqualTo(once);
     }
 
+    /** Redelivered events are skipped without writing: a document no event changed is not written again. */
+    @Test
+    void aRedeliveredBatchWritesNothingBack() {
+        loadDemo();
+        var campaigns = harness.database.getCollection(ReadModels.CAMPAIGNS);
+        var audit = harness.database.getCollection(ReadModels.AUDIT);
+        String campaignId = campaigns.find().first().getString("_id");
+        campaigns.updateOne(new Document("_id", campaignId), new Document("$set", new Document("marker", "kept")));
+        audit.updateOne(new Document("_id", 0L), new Document("$set", new Document("marker", "kept")));
+
+        GROUPS.forEach(harness::stop);
+        GROUPS.forEach(g -> harness.rewind(g, new GlobalSequenceTrackingToken(-1)));
+        GROUPS.forEach(harness::start);
+        harness.awaitCaughtUp();
+
+        assertThat(campaigns.find(new Document("_id", campaignId)).first().getString("marker")).isEqualTo("kept");
+        assertThat(audit.find(new Document("_id", 0L)).first().getString("marker")).isEqualTo("kept");
+    }
+
     @Test
     void aReplayClearsWhatTheProcessorsOwnAndRebuildsTheSameBytes() {
         loadDemo();
