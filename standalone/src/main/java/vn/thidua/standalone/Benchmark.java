@@ -36,6 +36,7 @@ import vn.thidua.domain.proposal.GrantAward;
 import vn.thidua.domain.proposal.Nominee;
 import vn.thidua.domain.proposal.RecordCouncilVote;
 import vn.thidua.domain.proposal.SubmitProposal;
+import vn.thidua.projections.ReadModelProjection;
 import vn.thidua.projections.ReadModels;
 
 import java.nio.file.Files;
@@ -101,8 +102,8 @@ public final class Benchmark {
             double upsertsPerSecond = ceiling.upsertsPerSecond();
 
             double eventsPerSecond = stored / rebuildSeconds;
-            System.out.printf("%nthidua benchmark — %,d events, %,d of them from %,d commands of this run (data in %s)%n",
-                    stored, stored - already, commands, data);
+            System.out.printf("%nthidua benchmark — %,d events, %,d of them from %,d commands of this run"
+                    + " (data in %s)%n", stored, stored - already, commands, data);
             if (commands > 0) {
                 System.out.printf("  commands through the CommandGateway: %,.0f commands/s (%,.0f events/s)%n",
                         commands / commandSeconds, (stored - already) / commandSeconds);
@@ -186,8 +187,9 @@ public final class Benchmark {
         long documents = 0;
         long bytes = 0;
         long writeNanos = 0;
-        for (String name : List.of(ReadModels.CAMPAIGNS, ReadModels.PARTICIPANTS, ReadModels.PROPOSALS,
-                ReadModels.AWARDS, ReadModels.AUDIT)) {
+        List<String> collections = new ArrayList<>(ReadModelProjection.COLLECTIONS);
+        collections.add(ReadModels.AUDIT);
+        for (String name : collections) {
             MongoCollection<RawBsonDocument> raw = database.getCollection("benchmark_raw_" + name,
                     RawBsonDocument.class);
             raw.drop();
