@@ -6,13 +6,12 @@ import org.springframework.context.annotation.Import;
 import vn.thidua.service.axon.AxonJackson;
 import vn.thidua.service.axon.QuietAxon;
 import vn.thidua.service.security.SecurityConfig;
-import vn.thidua.service.web.CorrelationIdFilter;
-import vn.thidua.service.web.NfcStrings;
+import vn.thidua.service.web.WebHardening;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The write side: HTTP API → commands → aggregates → events. */
 @SpringBootApplication
-@Import({AxonJackson.class, SecurityConfig.class, CorrelationIdFilter.class, NfcStrings.class})
+@Import({AxonJackson.class, SecurityConfig.class, WebHardening.class})
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
 

@@ -96,7 +96,8 @@ class HttpApiTest {
         assertThat(launched.location()).isEqualTo("/api/campaigns/" + campaignId);
         assertThat(launched.body().path("id").asText()).isEqualTo(campaignId);
         assertThat(launched.body().path("version").asLong()).isZero();
-        assertThat(launched.correlationId()).isEqualTo("req-launch-1");
+        // the platform assigns its own correlation id; the client's is kept apart
+        assertThat(launched.correlationId()).isNotEqualTo("req-launch-1").matches("[0-9a-f-]{36}");
 
         String c = "/api/campaigns/" + campaignId;
         assertThat(api.post("unit", c + "/participants", Map.of("unitId", "demo-unit",
@@ -142,7 +143,8 @@ class HttpApiTest {
         DomainEventMessage<?> first = campaignEvents.get(0);
         assertThat(first.getPayload()).isInstanceOf(CampaignLaunched.class);
         assertThat(first.getMetaData()).containsEntry("actorId", "organizer").containsEntry("actorRole", "ORGANIZER")
-                .containsEntry("correlationId", "req-launch-1");
+                .containsEntry("correlationId", launched.correlationId())
+                .containsEntry("clientCorrelationId", "req-launch-1");
         DomainEventMessage<?> admitted = campaignEvents.stream()
                 .filter(e -> e.getPayload() instanceof ProposalAdmitted).findFirst().orElseThrow();
         assertThat(admitted.getMetaData()).containsEntry("actorId", "unit").containsEntry("actorRole", "UNIT")
@@ -150,9 +152,10 @@ class HttpApiTest {
         DomainEventMessage<?> grant = eventStore.readEvents(proposalId).asStream()
                 .filter(e -> e.getPayload() instanceof AwardGranted).findFirst().orElseThrow();
         assertThat(grant.getMetaData()).containsEntry("actorId", "approver").containsEntry("actorRole", "APPROVER")
-                .containsEntry("correlationId", "req-award-1");
+                .containsEntry("correlationId", awarded.correlationId())
+                .containsEntry("clientCorrelationId", "req-award-1");
         assertThat(campaignEvents).allSatisfy(e -> assertThat(e.getMetaData()).containsKeys("actorId", "actorRole",
-                "actorUnit", "correlationId"));
+                "actorUnit", "correlationId", "clientCorrelationId"));
     }
 
     @Test
@@ -219,7 +222,7 @@ class HttpApiTest {
         refused(403, "forbidden", "unit", p + "/award", Map.of("decisionNumber", "1", "decisionDate",
                 today.toString(), "signerName", "A"));
         refused(403, "forbidden", "council", p + "/appraisals", Map.of("favourable", true, "opinion", "x"));
-        refused(403, "not-proposing-unit", "unit", p + "/withdrawal", Map.of("reason", "Rút"));
+        refused(404, "not-found", "unit", p + "/withdrawal", Map.of("reason", "Rút"));
     }
 
     @Test

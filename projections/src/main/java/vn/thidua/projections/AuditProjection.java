@@ -67,6 +67,7 @@ public class AuditProjection {
                 .append("actorRole", meta.get(ActorMetadata.ACTOR_ROLE))
                 .append("actorUnit", meta.get(ActorMetadata.ACTOR_UNIT))
                 .append("correlationId", meta.get(ActorMetadata.CORRELATION_ID))
+                .append("clientCorrelationId", meta.get(ActorMetadata.CLIENT_CORRELATION_ID))
                 .append("description", AuditDescriptions.describe(payload))
                 .append("payload", mapper.toDocument(payload));
         batches.current().add(entry);

@@ -29,6 +29,27 @@ public final class ReadModelDump {
         return all;
     }
 
+    /** The first difference between two dumps, decoded as JSON, or null when they are equal. */
+    public static String difference(Map<String, List<String>> expected, Map<String, List<String>> actual) {
+        for (String name : COLLECTIONS) {
+            List<String> e = expected.getOrDefault(name, List.of());
+            List<String> a = actual.getOrDefault(name, List.of());
+            for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
+                String left = i < e.size() ? e.get(i) : null;
+                String right = i < a.size() ? a.get(i) : null;
+                if (left == null || !left.equals(right)) {
+                    return name + "[" + i + "] of " + e.size() + "/" + a.size() + ":\n  expected " + json(left)
+                            + "\n  actual   " + json(right);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String json(String base64) {
+        return base64 == null ? "(none)" : new RawBsonDocument(Base64.getDecoder().decode(base64)).toJson();
+    }
+
     private static String bytes(RawBsonDocument d) {
         ByteBuffer buffer = d.getByteBuffer().asNIO();
         byte[] copy = new byte[buffer.remaining()];

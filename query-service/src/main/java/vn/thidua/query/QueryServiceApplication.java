@@ -7,12 +7,12 @@ import org.springframework.context.annotation.Import;
 import vn.thidua.service.axon.AxonJackson;
 import vn.thidua.service.axon.QuietAxon;
 import vn.thidua.service.security.SecurityConfig;
-import vn.thidua.service.web.CorrelationIdFilter;
+import vn.thidua.service.web.WebHardening;
 
 /** The read side: events → projections → MongoDB read models → HTTP queries. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({AxonJackson.class, SecurityConfig.class, CorrelationIdFilter.class})
+@Import({AxonJackson.class, SecurityConfig.class, WebHardening.class})
 public class QueryServiceApplication {
 
     /** The application with its own configuration file, {@code query-service.yml} (and its profiles). */

@@ -13,8 +13,9 @@ import java.nio.file.Path;
 /**
  * The read models' MongoDB for the embedded default: mongo-java-server with its H2 backend (one MVStore file), on a
  * loopback port, speaking the wire protocol of MongoDB 5.0 (the 5.x driver refuses older servers). Read models and
- * tracking tokens are in this one store, whose commits are atomic across collections: after a crash it reopens at
- * its last commit, where a token is never ahead of the read models it describes (they are written before it).
+ * tracking tokens are in this one store, whose commits are atomic across collections and fall between whole commands
+ * ({@link CommandAtomicH2Backend}): after a crash it reopens at its last commit, where a token is never ahead of the
+ * read models it describes (they are written before it).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -32,7 +33,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+        H2Backend backend = CommandAtomicH2Backend.open(file.toAbsolutePath().toString());
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);

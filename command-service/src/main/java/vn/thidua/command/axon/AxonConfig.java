@@ -8,10 +8,20 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import vn.thidua.domain.campaign.Campaign;
@@ -32,6 +42,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * desk and plan register the aggregates use, actor metadata copied onto every event, and retries on conflicts.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonConfig {
 
     @Bean
@@ -52,11 +63,34 @@ public class AxonConfig {
         return new RepositoryPlanRegister(() -> axon.repository(PlanRegistration.class));
     }
 
+    /**
+     * The embedded event store (JPA on an H2 file), committing events in the order of their positions (see
+     * {@link CommitOrderedJpaEventStorageEngine}). Behind Axon Server ({@code axon.axonserver.enabled}) Axon's own
+     * storage is used.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Configuration configuration,
+                                                 EntityManagerProvider entityManagerProvider,
+                                                 TransactionManager transactionManager) {
+        return new CommitOrderedJpaEventStorageEngine(JpaEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager));
+    }
+
     /** Stored events keep who acted and the request they belong to. */
     @Bean
     public CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR_ID, ActorMetadata.ACTOR_ROLE,
-                ActorMetadata.ACTOR_UNIT, ActorMetadata.CORRELATION_ID);
+                ActorMetadata.ACTOR_UNIT, ActorMetadata.CORRELATION_ID, ActorMetadata.CLIENT_CORRELATION_ID);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -69,8 +103,11 @@ public class AxonConfig {
     }
 
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+    public CommandGateway commandGateway(CommandBus commandBus, EventBus eventBus,
+                                         ScheduledExecutorService commandRetryExecutor) {
         commandBus.registerHandlerInterceptor(new RefusalTranslator());
+        commandBus.registerHandlerInterceptor(CommandVersions.reporter());
+        eventBus.registerDispatchInterceptor(CommandVersions.recorder());
         return DefaultCommandGateway.builder().commandBus(commandBus)
                 .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, 5)).build();
     }
@@ -86,6 +123,7 @@ public class AxonConfig {
                 MetaData.with(ActorMetadata.ACTOR_ID, ActorMetadata.SYSTEM)
                         .and(ActorMetadata.ACTOR_ROLE, "SYSTEM")
                         .and(ActorMetadata.ACTOR_UNIT, "")
-                        .and(ActorMetadata.CORRELATION_ID, UUID.randomUUID().toString())));
+                        .and(ActorMetadata.CORRELATION_ID, UUID.randomUUID().toString())
+                        .and(ActorMetadata.CLIENT_CORRELATION_ID, "")));
     }
 }

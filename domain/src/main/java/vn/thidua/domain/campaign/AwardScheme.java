@@ -11,4 +11,8 @@ import java.util.Set;
  */
 public record AwardScheme(String schemeId, String form, String grantingAuthority, Level level,
                           Set<TargetGroup> nomineeKinds, Quota quota, ApprovalThreshold approvalThreshold) {
+
+    public AwardScheme {
+        nomineeKinds = nomineeKinds == null ? null : TargetGroup.ordered(nomineeKinds);
+    }
 }

@@ -5,7 +5,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.thidua.domain.common.Bounds;
 import vn.thidua.domain.common.Check;
+import vn.thidua.domain.common.Limits;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Refusal;
@@ -37,6 +39,7 @@ public class Campaign {
     private String campaignId;
     private CampaignPlan plan;
     private CampaignStatus status;
+    private int amendments;
     /** Registered units, in registration order. */
     private final Map<String, Participant> participants = new TreeMap<>();
     private final Set<String> inspectionIds = new HashSet<>();
@@ -52,6 +55,8 @@ public class Campaign {
         private final Set<String> works = new HashSet<>();
         private final Set<String> reportedMilestones = new HashSet<>();
         private final Set<String> overdueMilestones = new HashSet<>();
+        private int inspections;
+        private int reports;
 
         private Participant(LocalDate registeredOn) {
             this.registeredOn = registeredOn;
@@ -60,7 +65,8 @@ public class Campaign {
         @Override
         public boolean equals(Object o) {
             return o instanceof Participant p && registeredOn.equals(p.registeredOn) && works.equals(p.works)
-                    && reportedMilestones.equals(p.reportedMilestones) && overdueMilestones.equals(p.overdueMilestones);
+                    && reportedMilestones.equals(p.reportedMilestones) && overdueMilestones.equals(p.overdueMilestones)
+                    && inspections == p.inspections && reports == p.reports;
         }
 
         @Override
@@ -83,6 +89,7 @@ public class Campaign {
 
     @CommandHandler
     public Campaign(LaunchCampaign command, PlanRegister planRegister, DeadlineManager deadlineManager) {
+        Bounds.check(command);
         Check.required(command.campaignId(), "campaignId");
         CampaignPlan launched = Check.required(command.plan(), "plan").check();
         planRegister.register(launched, command.campaignId());
@@ -92,8 +99,10 @@ public class Campaign {
 
     @CommandHandler
     public void handle(AmendCampaign command, DeadlineManager deadlineManager) {
+        Bounds.check(command);
         requireNotClosed();
         Check.required(command.reason(), "reason");
+        Bounds.room(amendments, Limits.AMENDMENTS_PER_CAMPAIGN, "lần điều chỉnh kế hoạch");
         CampaignPlan amended = Check.required(command.plan(), "plan").check();
         if (!amended.key().equals(plan.key())) {
             throw new DomainRuleException(Refusal.PLAN_IDENTITY_CHANGED, "plan.documentNumber",
@@ -123,6 +132,7 @@ public class Campaign {
 
     @CommandHandler
     public void handle(AllocateQuota command) {
+        Bounds.check(command);
         requireNotClosed();
         Check.required(command.schemeId(), "schemeId");
         AwardScheme scheme = schemeOrRefuse(command.schemeId());
@@ -151,6 +161,7 @@ public class Campaign {
 
     @CommandHandler
     public void handle(RegisterParticipant command) {
+        Bounds.check(command);
         requireNotClosed();
         requireNotConcluded();
         Check.required(command.unitId(), "unitId");
@@ -163,6 +174,7 @@ public class Campaign {
         if (participants.containsKey(command.unitId())) {
             throw DomainRuleException.of(Refusal.ALREADY_REGISTERED, command.unitId());
         }
+        Bounds.room(participants.size(), Limits.PARTICIPANTS_PER_CAMPAIGN, "đơn vị tham gia phong trào");
         List<PledgedWork> works = Check.orEmpty(command.pledgedWorks());
         for (int i = 0; i < works.size(); i++) {
             checkWork(works.get(i), "pledgedWorks[" + i + "]");
@@ -174,6 +186,7 @@ public class Campaign {
 
     @CommandHandler
     public void handle(PledgeWork command) {
+        Bounds.check(command);
         requireNotClosed();
         requireNotConcluded();
         Participant participant = registered(command.unitId());
@@ -181,6 +194,7 @@ public class Campaign {
         if (participant.works.contains(command.work().workId())) {
             throw DomainRuleException.of(Refusal.WORK_ALREADY_PLEDGED, command.work().workId());
         }
+        Bounds.room(participant.works.size(), Limits.WORKS_PER_UNIT, "công trình của một đơn vị");
         applyPledge(command.unitId(), command.work(), DomainClock.today());
     }
 
@@ -197,6 +211,7 @@ public class Campaign {
 
     @CommandHandler
     public void handle(RecordInspection command) {
+        Bounds.check(command);
         requireNotClosed();
         registered(command.unitId());
         Check.required(command.inspectionId(), "inspectionId");
@@ -207,12 +222,15 @@ public class Campaign {
         if (inspectionIds.contains(command.inspectionId())) {
             throw DomainRuleException.of(Refusal.INSPECTION_ALREADY_RECORDED, command.inspectionId());
         }
+        Bounds.room(participants.get(command.unitId()).inspections, Limits.INSPECTIONS_PER_UNIT,
+                "cuộc kiểm tra của một đơn vị");
         apply(new InspectionRecorded(campaignId, command.unitId(), command.inspectionId(), command.inspectedOn(),
                 command.inspectedBy(), command.findings(), command.rating()));
     }
 
     @CommandHandler
     public void handle(SubmitReport command) {
+        Bounds.check(command);
         requireNotClosed();
         Participant participant = registered(command.unitId());
         Check.required(command.reportId(), "reportId");
@@ -220,6 +238,7 @@ public class Campaign {
         if (reportIds.contains(command.reportId())) {
             throw DomainRuleException.of(Refusal.REPORT_ID_TAKEN, command.reportId());
         }
+        Bounds.room(participant.reports, Limits.REPORTS_PER_UNIT, "báo cáo của một đơn vị");
         Milestone milestone = reportMilestone(command.unitId(), participant, kind, command.milestoneId());
         LocalDate today = DomainClock.today();
         LocalDate due = milestone == null ? null : milestone.dueDate();
@@ -280,6 +299,7 @@ public class Campaign {
 
     @CommandHandler
     public void handle(ConcludeCampaign command) {
+        Bounds.check(command);
         requireNotClosed();
         if (status == CampaignStatus.CONCLUDED) {
             throw DomainRuleException.of(Refusal.ALREADY_CONCLUDED);
@@ -289,6 +309,7 @@ public class Campaign {
 
     @CommandHandler
     public void handle(CloseCampaign command) {
+        Bounds.check(command);
         requireNotClosed();
         if (status != CampaignStatus.CONCLUDED) {
             throw DomainRuleException.of(Refusal.NOT_CONCLUDED);
@@ -307,7 +328,7 @@ public class Campaign {
      * Returns the scheme's terms the proposal will be judged by.
      */
     public SchemeTerms admitProposal(String proposalId, String proposingUnitId, TargetGroup nomineeKind,
-                                     String nomineeKey, String nomineeName, String schemeId,
+                                     String nomineeId, String nomineeKey, String nomineeName, String schemeId,
                                      List<DossierDocument> documents) {
         requireNotClosed();
         Optional<LocalDate> deadline = plan.deadline(MilestoneKind.PROPOSAL);
@@ -320,12 +341,18 @@ public class Campaign {
             throw new DomainRuleException(Refusal.NOMINEE_KIND_NOT_ALLOWED, "nominee.kind", scheme.form(),
                     nomineeKind.label());
         }
+        // a unit proposes its own collective, never another participating unit (that unit proposes itself)
+        if (nomineeKind == TargetGroup.COLLECTIVE && nomineeId != null && !nomineeId.equals(proposingUnitId)
+                && participants.containsKey(nomineeId)) {
+            throw new DomainRuleException(Refusal.NOMINEE_IS_OTHER_UNIT, "nominee.nomineeId", nomineeId);
+        }
         DossierRequirement requirement = plan.dossierFor(scheme.level());
         List<String> shortfalls = requirement.shortfalls(documents);
         if (!shortfalls.isEmpty()) {
             throw new DomainRuleException(Refusal.DOSSIER_INCOMPLETE, "documents", scheme.level(),
                     String.join("; ", shortfalls));
         }
+        Bounds.room(proposals.size(), Limits.PROPOSALS_PER_CAMPAIGN, "hồ sơ đề nghị của một phong trào");
         String holder = liveNominees.get(nomineeKey);
         if (holder != null) {
             throw new DomainRuleException(Refusal.NOMINEE_HAS_LIVE_PROPOSAL, "nominee", nomineeName, holder);
@@ -429,6 +456,7 @@ public class Campaign {
     @EventSourcingHandler
     void on(CampaignAmended event) {
         plan = event.plan();
+        amendments++;
     }
 
     @EventSourcingHandler
@@ -457,11 +485,13 @@ public class Campaign {
     @EventSourcingHandler
     void on(InspectionRecorded event) {
         inspectionIds.add(event.inspectionId());
+        participants.get(event.unitId()).inspections++;
     }
 
     @EventSourcingHandler
     void on(ReportSubmitted event) {
         reportIds.add(event.reportId());
+        participants.get(event.unitId()).reports++;
         if (event.milestoneId() != null) {
             participants.get(event.unitId()).reportedMilestones.add(event.milestoneId());
         }

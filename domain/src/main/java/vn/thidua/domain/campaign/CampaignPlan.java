@@ -1,6 +1,8 @@
 package vn.thidua.domain.campaign;
 
+import vn.thidua.domain.common.Bounds;
 import vn.thidua.domain.common.Check;
+import vn.thidua.domain.common.Limits;
 import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Level;
 import vn.thidua.domain.common.Refusal;
@@ -23,7 +25,7 @@ public record CampaignPlan(String documentNumber, Issuer issuer, String place, L
                            List<String> distributionList) {
 
     public CampaignPlan {
-        targetGroups = targetGroups == null ? Set.of() : Set.copyOf(targetGroups);
+        targetGroups = TargetGroup.ordered(targetGroups);
         awardSchemes = Check.orEmpty(awardSchemes);
         dossierRequirements = Check.orEmpty(dossierRequirements);
         milestones = Check.orEmpty(milestones);
@@ -42,6 +44,8 @@ public record CampaignPlan(String documentNumber, Issuer issuer, String place, L
         Check.required(period, "plan.period");
         Check.required(period.start(), "plan.period.start");
         Check.required(period.end(), "plan.period.end");
+        withinWindow(period.start(), "plan.period.start");
+        withinWindow(period.end(), "plan.period.end");
         if (period.end().isBefore(period.start())) {
             throw new DomainRuleException(Refusal.PERIOD_END_BEFORE_START, "plan.period.end",
                     period.end(), period.start());
@@ -68,6 +72,7 @@ public record CampaignPlan(String documentNumber, Issuer issuer, String place, L
             Check.required(m.kind(), at + ".kind");
             Check.required(m.description(), at + ".description");
             Check.required(m.dueDate(), at + ".dueDate");
+            withinWindow(m.dueDate(), at + ".dueDate");
             if (m.dueDate().isBefore(issueDate)) {
                 throw new DomainRuleException(Refusal.DUE_DATE_BEFORE_ISSUE_DATE, at + ".dueDate",
                         m.description(), m.dueDate(), issueDate);
@@ -96,6 +101,11 @@ public record CampaignPlan(String documentNumber, Issuer issuer, String place, L
             checkQuota(s.quota(), at + ".quota");
             Check.required(s.approvalThreshold(), at + ".approvalThreshold");
             BigDecimal ratio = Check.required(s.approvalThreshold().ratio(), at + ".approvalThreshold.ratio");
+            // the scale first: comparing or printing a ratio like 1e-20000000 costs memory and time
+            if (ratio.stripTrailingZeros().scale() > Limits.RATIO_MAX_SCALE) {
+                throw new DomainRuleException(Refusal.THRESHOLD_TOO_PRECISE, at + ".approvalThreshold.ratio",
+                        Limits.RATIO_MAX_SCALE, ratio.toString());
+            }
             if (ratio.signum() <= 0 || ratio.compareTo(BigDecimal.ONE) > 0) {
                 throw new DomainRuleException(Refusal.INVALID_THRESHOLD, at + ".approvalThreshold.ratio", ratio);
             }
@@ -116,6 +126,8 @@ public record CampaignPlan(String documentNumber, Issuer issuer, String place, L
         if (quota.individuals() < 0) {
             throw new DomainRuleException(Refusal.NEGATIVE_QUOTA, at + ".individuals", quota.individuals());
         }
+        Bounds.number(quota.collectives(), 0, Limits.QUOTA_MAX, at + ".collectives");
+        Bounds.number(quota.individuals(), 0, Limits.QUOTA_MAX, at + ".individuals");
     }
 
     private void checkDossierRequirements() {
@@ -131,7 +143,18 @@ public record CampaignPlan(String documentNumber, Issuer issuer, String place, L
                 DocumentRequirement d = r.documents().get(j);
                 Check.required(d.type(), at + ".documents[" + j + "].type");
                 Check.that(d.copies() >= 1, at + ".documents[" + j + "].copies", "số bản phải từ 1 trở lên");
+                Bounds.number(d.copies(), 1, Limits.COPIES_MAX, at + ".documents[" + j + "].copies");
             }
+        }
+    }
+
+    /** A date of the plan lies within a sane window around its issue date (no period ending in year 999999999). */
+    private void withinWindow(LocalDate date, String field) {
+        LocalDate from = issueDate.minusYears(Limits.PLAN_YEARS_BEFORE_ISSUE);
+        LocalDate to = issueDate.plusYears(Limits.PLAN_YEARS_AFTER_ISSUE);
+        if (date.isBefore(from) || date.isAfter(to)) {
+            throw new DomainRuleException(Refusal.PLAN_DATE_OUT_OF_WINDOW, field, field, date,
+                    Limits.PLAN_YEARS_BEFORE_ISSUE, Limits.PLAN_YEARS_AFTER_ISSUE, issueDate);
         }
     }
 

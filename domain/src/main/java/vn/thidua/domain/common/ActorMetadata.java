@@ -7,6 +7,8 @@ public final class ActorMetadata {
     public static final String ACTOR_ROLE = "actorRole";
     public static final String ACTOR_UNIT = "actorUnit";
     public static final String CORRELATION_ID = "correlationId";
+    /** The id a client sent in X-Correlation-Id, kept apart from the platform's own; empty when none was sent. */
+    public static final String CLIENT_CORRELATION_ID = "clientCorrelationId";
 
     /** The actor of what the platform does by itself, such as recording an overdue report. */
     public static final String SYSTEM = "system";

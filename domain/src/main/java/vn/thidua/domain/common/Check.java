@@ -34,7 +34,7 @@ public final class Check {
     public static <T> void unique(List<T> items, Function<T, String> key, String field) {
         Set<String> seen = new HashSet<>();
         for (T item : items) {
-            String k = key.apply(item);
+            String k = item == null ? null : key.apply(item);
             if (k != null && !seen.add(k)) {
                 throw new DomainRuleException(Refusal.DUPLICATE_ENTRY, field, field, k);
             }

@@ -3,6 +3,7 @@ package vn.thidua.domain.common;
 import static vn.thidua.domain.common.RefusalCategory.CONFLICT;
 import static vn.thidua.domain.common.RefusalCategory.FORBIDDEN;
 import static vn.thidua.domain.common.RefusalCategory.INVALID;
+import static vn.thidua.domain.common.RefusalCategory.NOT_FOUND;
 
 /**
  * Every refusal the domain can give: a stable English code for integrators, the category that decides the HTTP
@@ -27,10 +28,26 @@ public enum Refusal {
     DATE_IN_FUTURE("date-in-future", INVALID, "Ngày %s (%s) chưa đến"),
     DATE_BEFORE_PLAN("date-before-plan", INVALID, "Ngày %s (%s) trước ngày ban hành kế hoạch (%s)"),
     ACHIEVEMENT_YEAR_INVALID("achievement-year-invalid", INVALID, "Năm thành tích %d không hợp lệ"),
+    TEXT_TOO_LONG("text-too-long", INVALID, "Nội dung ở %s dài %d ký tự, vượt giới hạn %d ký tự"),
+    INVALID_TEXT("invalid-text", INVALID,
+            "Nội dung ở %s không phải văn bản Unicode hợp lệ (ký tự điều khiển hoặc ký tự thay thế đơn lẻ)"),
+    INVALID_ID("invalid-id", INVALID, "Mã ở %s không hợp lệ: chỉ gồm %s"),
+    TOO_MANY_ITEMS("too-many-items", INVALID, "Danh sách %s có %d mục, vượt giới hạn %d mục"),
+    NUMBER_OUT_OF_RANGE("number-out-of-range", INVALID, "Giá trị %s = %d nằm ngoài khoảng cho phép từ %d đến %d"),
+    DATE_OUT_OF_RANGE("date-out-of-range", INVALID, "Ngày ở %s (%s) nằm ngoài khoảng cho phép từ %s đến %s"),
+    PLAN_DATE_OUT_OF_WINDOW("plan-date-out-of-window", INVALID,
+            "Ngày ở %s (%s) phải nằm trong khoảng %d năm trước đến %d năm sau ngày ban hành kế hoạch (%s)"),
+    THRESHOLD_TOO_PRECISE("threshold-too-precise", INVALID,
+            "Ngưỡng tỷ lệ phiếu đồng ý chỉ được có tối đa %d chữ số thập phân (%s)"),
+
+    LIMIT_REACHED("limit-reached", CONFLICT, "Đã đạt giới hạn %d %s"),
 
     // --- who may act ---
-    NOT_PROPOSING_UNIT("not-proposing-unit", FORBIDDEN,
-            "Chỉ đơn vị đề nghị (%s) mới được thực hiện việc này; đơn vị của bạn là %s"),
+    /**
+     * A unit acting on another unit's proposal is told what it would be told of a proposal that does not exist:
+     * existence itself is not revealed to other units.
+     */
+    PROPOSAL_NOT_FOUND("not-found", NOT_FOUND, "Không tìm thấy hồ sơ đề nghị %s"),
 
     // --- the plan ---
     PLAN_ALREADY_LAUNCHED("plan-already-launched", CONFLICT,
@@ -70,6 +87,8 @@ public enum Refusal {
     NOMINEE_KIND_NOT_ALLOWED("nominee-kind-not-allowed", CONFLICT,
             "Hình thức khen thưởng %s không dành cho đối tượng %s"),
     DOSSIER_INCOMPLETE("dossier-incomplete", CONFLICT, "Hồ sơ chưa đủ theo quy định khen cấp %s: %s"),
+    NOMINEE_IS_OTHER_UNIT("nominee-is-other-unit", CONFLICT,
+            "Tập thể được đề nghị (%s) là một đơn vị khác tham gia phong trào; mỗi đơn vị chỉ đề nghị tập thể của mình"),
     NOMINEE_HAS_LIVE_PROPOSAL("nominee-has-live-proposal", CONFLICT,
             "\"%s\" đã có hồ sơ đề nghị %s trong phong trào này (một thành tích chỉ đề nghị một hình thức)"),
     PROPOSAL_DEADLINE_PASSED("proposal-deadline-passed", CONFLICT, "Đã quá hạn nộp hồ sơ đề nghị khen thưởng (%s)"),
@@ -80,6 +99,9 @@ public enum Refusal {
 
     // --- the proposal's own lifecycle ---
     PROPOSAL_STATE("proposal-state", CONFLICT, "Hồ sơ đề nghị đang ở trạng thái %s, không thể %s"),
+    REJECTION_WITHOUT_BASIS("rejection-without-basis", CONFLICT,
+            "Chỉ ra quyết định không khen thưởng sau khi thẩm định không đạt hoặc sau khi Hội đồng đã biểu quyết "
+                    + "(hồ sơ đang ở trạng thái %s)"),
     ALREADY_RETURNED_ONCE("already-returned-once", CONFLICT, "Hồ sơ chỉ được trả lại để bổ sung một lần"),
     APPRAISAL_UNFAVOURABLE("appraisal-unfavourable", CONFLICT,
             "Kết quả thẩm định không đạt; hồ sơ không đưa ra Hội đồng biểu quyết"),

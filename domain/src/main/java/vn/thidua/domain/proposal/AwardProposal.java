@@ -6,7 +6,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import vn.thidua.domain.campaign.ApprovalThreshold;
 import vn.thidua.domain.campaign.DossierDocument;
 import vn.thidua.domain.campaign.SchemeTerms;
+import vn.thidua.domain.common.Bounds;
 import vn.thidua.domain.common.Check;
+import vn.thidua.domain.common.Limits;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Refusal;
@@ -48,6 +50,7 @@ public class AwardProposal {
 
     @CommandHandler
     public AwardProposal(SubmitProposal command, CampaignDesk campaigns) {
+        Bounds.check(command);
         Check.required(command.proposalId(), "proposalId");
         Check.required(command.campaignId(), "campaignId");
         Check.required(command.proposingUnitId(), "proposingUnitId");
@@ -70,6 +73,7 @@ public class AwardProposal {
 
     @CommandHandler
     public void handle(ReturnForSupplement command) {
+        Bounds.check(command);
         if (status != ProposalStatus.SUBMITTED) {
             if (returnedOnce && status.undecided()) {
                 throw DomainRuleException.of(Refusal.ALREADY_RETURNED_ONCE);
@@ -82,6 +86,7 @@ public class AwardProposal {
 
     @CommandHandler
     public void handle(SupplementProposal command) {
+        Bounds.check(command);
         requireProposingUnit(command.actingUnitId());
         if (status != ProposalStatus.RETURNED) {
             throw refusedIn("bổ sung hồ sơ");
@@ -97,6 +102,7 @@ public class AwardProposal {
 
     @CommandHandler
     public void handle(AppraiseProposal command) {
+        Bounds.check(command);
         if (status != ProposalStatus.SUBMITTED && status != ProposalStatus.SUPPLEMENTED) {
             throw refusedIn("thẩm định");
         }
@@ -107,18 +113,18 @@ public class AwardProposal {
 
     @CommandHandler
     public void handle(RecordCouncilVote command) {
+        Bounds.check(command);
         if (status != ProposalStatus.APPRAISED) {
             throw refusedIn("đưa ra Hội đồng biểu quyết");
         }
         if (!appraisedFavourably) {
             throw DomainRuleException.of(Refusal.APPRAISAL_UNFAVOURABLE);
         }
-        int total = Check.required(command.membersTotal(), "membersTotal");
-        int votesFor = Check.required(command.votesFor(), "votesFor");
-        int against = Check.required(command.votesAgainst(), "votesAgainst");
-        int abstaining = Check.required(command.abstaining(), "abstaining");
-        Check.that(total >= 1, "membersTotal", "Hội đồng phải có ít nhất 1 thành viên");
-        Check.that(votesFor >= 0 && against >= 0 && abstaining >= 0, "votesFor", "số phiếu không được âm");
+        int total = Bounds.number(command.membersTotal(), 1, Limits.COUNCIL_MEMBERS_MAX, "membersTotal");
+        int votesFor = Bounds.number(command.votesFor(), 0, total, "votesFor");
+        int against = Bounds.number(command.votesAgainst(), 0, total, "votesAgainst");
+        int abstaining = Bounds.number(command.abstaining(), 0, total, "abstaining");
+        // each count is within the membership, so the sum cannot overflow
         if (votesFor + against + abstaining > total) {
             throw new DomainRuleException(Refusal.VOTE_COUNTS_INVALID, "membersTotal", votesFor, against,
                     abstaining, total);
@@ -131,6 +137,7 @@ public class AwardProposal {
 
     @CommandHandler
     public void handle(GrantAward command, CampaignDesk campaigns) {
+        Bounds.check(command);
         if (status != ProposalStatus.VOTED) {
             throw refusedIn("quyết định khen thưởng");
         }
@@ -152,8 +159,15 @@ public class AwardProposal {
 
     @CommandHandler
     public void handle(RejectProposal command, CampaignDesk campaigns) {
+        Bounds.check(command);
         if (!status.undecided()) {
             throw refusedIn("ra quyết định không khen thưởng");
+        }
+        // a refusal needs a basis: an unfavourable appraisal, or the council's vote (approved or not, the authority
+        // signs or declines); before either, the organizer returns the dossier or the unit withdraws it
+        boolean basis = (status == ProposalStatus.APPRAISED && !appraisedFavourably) || status == ProposalStatus.VOTED;
+        if (!basis) {
+            throw DomainRuleException.of(Refusal.REJECTION_WITHOUT_BASIS, status.label());
         }
         Check.required(command.reason(), "reason");
         campaigns.release(campaignId, proposalId, ProposalStatus.REJECTED);
@@ -162,6 +176,7 @@ public class AwardProposal {
 
     @CommandHandler
     public void handle(WithdrawProposal command, CampaignDesk campaigns) {
+        Bounds.check(command);
         requireProposingUnit(command.actingUnitId());
         if (!status.undecided()) {
             throw refusedIn("rút hồ sơ");
@@ -173,6 +188,7 @@ public class AwardProposal {
 
     @CommandHandler
     public void handle(RevokeAward command, CampaignDesk campaigns) {
+        Bounds.check(command);
         if (status != ProposalStatus.AWARDED) {
             throw refusedIn("hủy bỏ quyết định khen thưởng");
         }
@@ -196,14 +212,14 @@ public class AwardProposal {
         for (int i = 0; i < documents.size(); i++) {
             DossierDocument d = Check.required(documents.get(i), "documents[" + i + "]");
             Check.required(d.type(), "documents[" + i + "].type");
-            Check.that(d.copies() >= 1, "documents[" + i + "].copies", "số bản phải từ 1 trở lên");
+            Bounds.number(d.copies(), 1, Limits.COPIES_MAX, "documents[" + i + "].copies");
         }
         return documents;
     }
 
     private void requireProposingUnit(String actingUnitId) {
         if (actingUnitId != null && !actingUnitId.equals(proposingUnitId)) {
-            throw DomainRuleException.of(Refusal.NOT_PROPOSING_UNIT, proposingUnitId, actingUnitId);
+            throw DomainRuleException.of(Refusal.PROPOSAL_NOT_FOUND, proposalId);
         }
     }
 

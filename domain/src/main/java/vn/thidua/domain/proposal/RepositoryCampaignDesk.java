@@ -29,7 +29,7 @@ public class RepositoryCampaignDesk implements CampaignDesk {
     public SchemeTerms admit(String campaignId, String proposalId, String proposingUnitId, Nominee nominee,
                              String schemeId, List<DossierDocument> documents) {
         return campaign(campaignId).invoke(c -> c.admitProposal(proposalId, proposingUnitId, nominee.kind(),
-                nominee.key(), nominee.name(), schemeId, documents));
+                nominee.nomineeId(), nominee.key(), nominee.name(), schemeId, documents));
     }
 
     @Override

@@ -256,7 +256,7 @@ class AwardProposalTest {
         void refusesASupplementFromAnotherUnit() {
             fixture.given(submitted(), new ProposalReturnedForSupplement(P, "Thiếu", SUBMITTED))
                     .when(new SupplementProposal(P, "u-other", Plans.districtDossier(), null))
-                    .expectException(refusal(Refusal.NOT_PROPOSING_UNIT)).expectNoEvents();
+                    .expectException(refusal(Refusal.PROPOSAL_NOT_FOUND)).expectNoEvents();
         }
     }
 
@@ -515,7 +515,7 @@ class AwardProposalTest {
         @Test
         void refusesAWithdrawalByAnotherUnit() {
             fixture.given(submitted()).when(new WithdrawProposal(P, "u-other", "Rút"))
-                    .expectException(refusal(Refusal.NOT_PROPOSING_UNIT)).expectNoEvents();
+                    .expectException(refusal(Refusal.PROPOSAL_NOT_FOUND)).expectNoEvents();
         }
 
         @Test

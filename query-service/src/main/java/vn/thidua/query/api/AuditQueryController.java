@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.domain.common.DomainClock;
+import vn.thidua.domain.common.Limits;
 import vn.thidua.projections.ReadModels;
 
 import java.time.Instant;
@@ -37,6 +38,9 @@ public class AuditQueryController {
                       @RequestParam(required = false) String actor, @RequestParam(required = false) String type,
                       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        aggregateId = ReadModelQueries.text("aggregateId", aggregateId);
+        actor = ReadModelQueries.text("actor", actor);
+        type = ReadModelQueries.text("type", type);
         List<Bson> filters = new ArrayList<>();
         if (aggregateId != null) {
             filters.add(Filters.eq("aggregateId", aggregateId));
@@ -59,11 +63,20 @@ public class AuditQueryController {
 
     private static Instant instant(String parameter, String value, boolean endOfDay) {
         try {
+            Instant instant;
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(DomainClock.VIETNAM).toInstant();
+                instant = (endOfDay ? date.plusDays(1) : date).atStartOfDay(DomainClock.VIETNAM).toInstant();
+            } else {
+                instant = Instant.parse(ReadModelQueries.text(parameter, value));
             }
-            return Instant.parse(value);
+            Instant earliest = Limits.EARLIEST_DATE.atStartOfDay(DomainClock.VIETNAM).toInstant();
+            Instant latest = Limits.LATEST_DATE.plusDays(1).atStartOfDay(DomainClock.VIETNAM).toInstant();
+            if (instant.isBefore(earliest) || instant.isAfter(latest)) {
+                throw new QueryExceptions.InvalidParameter(parameter, "\"" + value + "\" nằm ngoài khoảng "
+                        + Limits.EARLIEST_DATE + " – " + Limits.LATEST_DATE);
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw new QueryExceptions.InvalidParameter(parameter,
                     "\"" + value + "\" không phải ngày (2020-07-10) hay thời điểm (2020-07-10T00:00:00Z)");

@@ -36,6 +36,9 @@ public class CampaignQueryController {
     public Page list(@RequestParam(required = false) String status, @RequestParam(required = false) String issuer,
                      @RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        issuer = ReadModelQueries.text("issuer", issuer);
+        q = ReadModelQueries.text("q", q);
+        ReadModelQueries.year(year);
         List<Bson> filters = new ArrayList<>();
         if (status != null) {
             filters.add(Filters.eq("status", enumValue(CampaignStatus.class, "status", status).name()));
@@ -108,7 +111,7 @@ public class CampaignQueryController {
 
     static <E extends Enum<E>> E enumValue(Class<E> type, String parameter, String value) {
         try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, ReadModelQueries.text(parameter, value).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new QueryExceptions.InvalidParameter(parameter, "Giá trị \"" + value + "\" không hợp lệ; dùng một trong "
                     + java.util.Arrays.toString(type.getEnumConstants()));

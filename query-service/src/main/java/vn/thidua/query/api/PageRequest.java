@@ -6,12 +6,14 @@ import vn.thidua.query.api.QueryExceptions.InvalidParameter;
 public record PageRequest(int page, int size) {
 
     public static final int MAX_SIZE = 200;
+    /** Deep enough for any list; beyond it, page * size would no longer be a sane offset. */
+    public static final int MAX_PAGE = 100_000;
 
     public static PageRequest of(Integer page, Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw new InvalidParameter("page", "Số trang phải từ 0 trở lên");
+        if (p < 0 || p > MAX_PAGE) {
+            throw new InvalidParameter("page", "Số trang phải từ 0 đến " + MAX_PAGE);
         }
         if (s < 1 || s > MAX_SIZE) {
             throw new InvalidParameter("size", "Cỡ trang phải từ 1 đến " + MAX_SIZE);

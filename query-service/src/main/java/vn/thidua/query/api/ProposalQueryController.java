@@ -33,7 +33,10 @@ public class ProposalQueryController {
         queries.awaitVersion(ReadModels.PROPOSALS, proposalId, minVersion);
         Document proposal = queries.byId(ReadModels.PROPOSALS, proposalId)
                 .orElseThrow(() -> new QueryExceptions.NotFound("đề nghị khen thưởng", proposalId));
-        Viewer.requireOwnUnit(proposal.getString("proposingUnitId"));
+        // another unit's proposal is answered like one that does not exist: existence is not revealed
+        if (!Viewer.maySee(proposal.getString("proposingUnitId"))) {
+            throw new QueryExceptions.NotFound("đề nghị khen thưởng", proposalId);
+        }
         return ReadModelQueries.shape(proposal);
     }
 
@@ -42,6 +45,9 @@ public class ProposalQueryController {
     public Page awards(@RequestParam(required = false) String nominee, @RequestParam(required = false) Integer year,
                        @RequestParam(required = false) String campaignId,
                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        nominee = ReadModelQueries.text("nominee", nominee);
+        campaignId = ReadModelQueries.text("campaignId", campaignId);
+        ReadModelQueries.year(year);
         List<Bson> filters = new ArrayList<>();
         if (nominee != null) {
             filters.add(ReadModelQueries.words("nomineeSearch", nominee));

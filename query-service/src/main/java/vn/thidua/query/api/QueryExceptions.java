@@ -27,13 +27,6 @@ public final class QueryExceptions {
         }
     }
 
-    /** 403: a unit user asking for another unit's data. */
-    public static class OtherUnit extends RuntimeException {
-        public OtherUnit() {
-            super("Tài khoản đơn vị chỉ được xem dữ liệu của đơn vị mình");
-        }
-    }
-
     /** 409: the read model did not reach the requested version within the wait. */
     public static class NotCaughtUp extends RuntimeException {
         public NotCaughtUp(String id, long wanted, long reached, long waitedMillis) {

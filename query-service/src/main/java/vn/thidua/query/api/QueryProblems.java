@@ -21,11 +21,6 @@ public class QueryProblems extends Problems {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage(), e.parameter());
     }
 
-    @ExceptionHandler(QueryExceptions.OtherUnit.class)
-    ResponseEntity<ProblemDetail> otherUnit(QueryExceptions.OtherUnit e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden-unit", e.getMessage(), null);
-    }
-
     @ExceptionHandler(QueryExceptions.NotCaughtUp.class)
     ResponseEntity<ProblemDetail> notCaughtUp(QueryExceptions.NotCaughtUp e) {
         return problem(HttpStatus.CONFLICT, "not-caught-up", e.getMessage(), "minVersion");

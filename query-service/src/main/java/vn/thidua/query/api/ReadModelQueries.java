@@ -56,6 +56,9 @@ public class ReadModelQueries {
         if (minVersion == null) {
             return;
         }
+        if (minVersion < 0) {
+            throw new QueryExceptions.InvalidParameter("minVersion", "Phiên bản tối thiểu phải từ 0 trở lên");
+        }
         Instant start = Instant.now();
         Instant deadline = start.plus(consistencyWait);
         long reached = -1;
@@ -63,7 +66,7 @@ public class ReadModelQueries {
             Document d = database.getCollection(collection).find(Filters.eq("_id", id))
                     .projection(new Document("version", 1).append("position", 1)).first();
             reached = d == null || d.get("version") == null ? -1 : ((Number) d.get("version")).longValue();
-            if (reached >= minVersion && batchWritten(((Number) d.get("position")).longValue())) {
+            if (d != null && reached >= minVersion && batchWritten(((Number) d.get("position")).longValue())) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -84,6 +87,32 @@ public class ReadModelQueries {
         Document mark = database.getCollection(ReadModels.PROGRESS)
                 .find(Filters.eq("_id", ReadModels.READ_MODELS_GROUP)).first();
         return mark != null && ((Number) mark.get("position")).longValue() >= position;
+    }
+
+    /** The longest text a query parameter may carry. */
+    public static final int MAX_PARAMETER_LENGTH = 200;
+
+    /** A text parameter as given, refused when too long or not valid text; null stays null. */
+    public static String text(String parameter, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_PARAMETER_LENGTH || !vn.thidua.domain.common.Texts.isValidUnicode(value)) {
+            throw new QueryExceptions.InvalidParameter(parameter, "Tham số \"" + parameter
+                    + "\" phải là văn bản hợp lệ, tối đa " + MAX_PARAMETER_LENGTH + " ký tự");
+        }
+        return value;
+    }
+
+    /** A year parameter within the years any campaign can touch. */
+    public static Integer year(Integer year) {
+        if (year != null && (year < vn.thidua.domain.common.Limits.EARLIEST_DATE.getYear()
+                || year > vn.thidua.domain.common.Limits.LATEST_DATE.getYear())) {
+            throw new QueryExceptions.InvalidParameter("year", "Năm phải từ "
+                    + vn.thidua.domain.common.Limits.EARLIEST_DATE.getYear() + " đến "
+                    + vn.thidua.domain.common.Limits.LATEST_DATE.getYear());
+        }
+        return year;
     }
 
     /** "bo trach" → every word must appear in the folded field. */

@@ -14,10 +14,8 @@ final class Viewer {
         return actor.isUnit() ? actor.unitId() : null;
     }
 
-    static void requireOwnUnit(String unitId) {
+    static boolean maySee(String unitId) {
         String own = limitedToUnit();
-        if (own != null && !own.equals(unitId)) {
-            throw new QueryExceptions.OtherUnit();
-        }
+        return own == null || own.equals(unitId);
     }
 }

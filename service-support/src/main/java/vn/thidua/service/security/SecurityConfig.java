@@ -1,29 +1,42 @@
 package vn.thidua.service.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.thidua.service.web.DeniedAccessLog;
+import vn.thidua.service.web.ProblemWriter;
 
-import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** HTTP Basic against the configured users; every refusal is a problem+json document. */
+/**
+ * Who may call the API, and every refusal as a problem+json document.
+ * <p>
+ * {@code thidua.security.mode}: {@code basic} (the embedded default: HTTP Basic against the configured demo users) or
+ * {@code jwt} (the {@code axonserver} profile: an OAuth2/OIDC resource server; tokens verified against
+ * {@code spring.security.oauth2.resourceserver.jwt.*}, issuer included; role and unit from the claims named by
+ * {@code thidua.security.jwt.role-claim} and {@code unit-claim}). Failed logins are throttled in both modes.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(UsersProperties.class)
@@ -64,35 +77,54 @@ public class SecurityConfig {
         };
     }
 
+    /** Requests Spring Security's firewall refuses (encoded slashes, {@code ;}, {@code ..}, NUL, …): 400. */
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+    public RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> ProblemWriter.write(response, 400, "rejected-request",
+                "Địa chỉ yêu cầu chứa ký tự hoặc đoạn không được phép");
+    }
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http,
+                                   @Value("${thidua.security.mode:basic}") String mode,
+                                   @Value("${thidua.security.jwt.role-claim:thidua_role}") String roleClaim,
+                                   @Value("${thidua.security.jwt.unit-claim:thidua_unit}") String unitClaim)
+            throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "jwt".equals(mode) ? "Bearer"
+                    : "Basic realm=\"thidua\", charset=\"UTF-8\"");
+            ProblemWriter.write(response, 401, "unauthenticated", "Cần đăng nhập để sử dụng API");
+        };
+        http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"thidua\", charset=\"UTF-8\"");
-                    write(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                            "Cần đăng nhập (HTTP Basic) để sử dụng API");
-                }))
-                .exceptionHandling(x -> x.accessDeniedHandler((request, response, e) ->
-                        write(response, json, HttpStatus.FORBIDDEN, "forbidden",
+                .exceptionHandling(x -> x.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler((request, response, e) -> ProblemWriter.write(response, 403, "forbidden",
                                 "Vai trò của bạn không được thực hiện thao tác này")))
-                .build();
+                .addFilterBefore(new LoginThrottle(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new AuthenticatedUserAttribute(), AuthorizationFilter.class);
+        switch (mode) {
+            case "basic" -> http.httpBasic(b -> b.authenticationEntryPoint(unauthenticated));
+            case "jwt" -> http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated)
+                    .jwt(j -> j.jwtAuthenticationConverter(new JwtPlatformUsers(roleClaim, unitClaim))));
+            default -> throw new IllegalStateException("thidua.security.mode must be basic or jwt, not " + mode);
+        }
+        return http.build();
     }
 
-    static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String code,
-                      String message) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-        problem.setType(URI.create("urn:thidua:problem:" + code));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+    /** Notes the authenticated user's name on the request, for the denied-access log. */
+    static final class AuthenticatedUserAttribute extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws jakarta.servlet.ServletException, java.io.IOException {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.getPrincipal() instanceof PlatformUser user) {
+                request.setAttribute(DeniedAccessLog.USER, user.getUsername());
+            }
+            chain.doFilter(request, response);
+        }
     }
 }

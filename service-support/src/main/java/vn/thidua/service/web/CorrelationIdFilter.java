@@ -4,30 +4,54 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.messaging.MetaData;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.thidua.domain.common.ActorMetadata;
 
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Every request gets a correlation id: the caller's {@code X-Correlation-Id} when it is sensible, else a new UUID.
- * It is echoed in the response and stored with every event the request causes.
+ * Every request gets a correlation id of the platform's own (a new UUID), echoed in {@code X-Correlation-Id} and
+ * stored with every event the request causes. A client's own {@code X-Correlation-Id}, when it is sensible, is kept
+ * apart as {@code clientCorrelationId}: a client cannot make its request look like part of another one.
  */
-
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Correlation-Id";
     public static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
+    public static final String CLIENT_ATTRIBUTE = ATTRIBUTE + ".client";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
+        if (given != null && ACCEPTABLE.matcher(given).matches()) {
+            request.setAttribute(CLIENT_ATTRIBUTE, given);
+        }
         response.setHeader(HEADER, id);
         chain.doFilter(request, response);
+    }
+
+    /** The current request's correlation ids as command metadata (a new id outside a request). */
+    public static MetaData metaData() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object id = request == null ? null : request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Object client = request == null ? null
+                : request.getAttribute(CLIENT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return MetaData.with(ActorMetadata.CORRELATION_ID, id != null ? id.toString() : UUID.randomUUID().toString())
+                .and(ActorMetadata.CLIENT_CORRELATION_ID, client != null ? client.toString() : "");
+    }
+
+    /** The platform's correlation id of the current request, or null outside one. */
+    public static String current(HttpServletRequest request) {
+        Object id = request.getAttribute(ATTRIBUTE);
+        return id == null ? null : id.toString();
     }
 }

@@ -130,6 +130,7 @@ public abstract class Problems extends ResponseEntityExceptionHandler {
         return switch (category) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
     }

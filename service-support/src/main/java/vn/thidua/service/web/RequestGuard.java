@@ -1,0 +1,149 @@
+package vn.thidua.service.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What a request body may be, checked before anything reads it: JSON only (415 otherwise; a wildcard such as
+ * {@code *}{@code /*} is not a content type), in UTF-8, and at most {@value #MAX_BODY_BYTES} bytes (413), whether the
+ * client declares its length or streams it in chunks.
+ */
+public class RequestGuard extends OncePerRequestFilter {
+
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (hasBody) {
+            if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                tooLarge(response);
+                return;
+            }
+            String refusal = contentTypeRefusal(request.getContentType());
+            if (refusal != null) {
+                ProblemWriter.write(response, 415, "unsupported-media-type", refusal);
+                return;
+            }
+            request = new Limited(request);
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            if (causedByTooLarge(e)) {
+                tooLarge(response);
+                return;
+            }
+            throw e;
+        }
+    }
+
+    static String contentTypeRefusal(String contentType) {
+        String accepted = "Nội dung yêu cầu phải là JSON (Content-Type: application/json; charset=UTF-8)";
+        if (contentType == null) {
+            return accepted;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            boolean json = !type.isWildcardType() && !type.isWildcardSubtype()
+                    && (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                    || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json")));
+            if (!json) {
+                return accepted;
+            }
+            if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
+                return "Nội dung JSON phải mã hóa UTF-8";
+            }
+            return null;
+        } catch (InvalidMediaTypeException | IllegalArgumentException e) {
+            return accepted;
+        }
+    }
+
+    static boolean causedByTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void tooLarge(HttpServletResponse response) throws IOException {
+        response.setHeader("Connection", "close");
+        ProblemWriter.write(response, 413, "payload-too-large",
+                "Nội dung yêu cầu vượt quá giới hạn " + MAX_BODY_BYTES / 1024 + " KiB");
+    }
+
+    /** Thrown while reading a body past the limit; mapped to 413 wherever it surfaces. */
+    public static class BodyTooLargeException extends IOException {
+        public BodyTooLargeException() {
+            super("request body over " + MAX_BODY_BYTES + " bytes");
+        }
+    }
+
+    /** The request with a body stream that refuses to read past the limit. */
+    private static final class Limited extends HttpServletRequestWrapper {
+        private ServletInputStream limited;
+
+        Limited(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                ServletInputStream in = super.getInputStream();
+                limited = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0 && ++read > MAX_BODY_BYTES) {
+                            throw new BodyTooLargeException();
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0 && (read += n) > MAX_BODY_BYTES) {
+                            throw new BodyTooLargeException();
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return limited;
+        }
+    }
+}
