@@ -120,6 +120,7 @@ class EventFormatTest {
             d.on(june, new GrantAward("pa", "1/QĐ", june, "Chủ tịch", null));
             d.on(june, new RevokeAward("pa", RevocationGround.STANDARD_NOT_MET, "2/QĐ", june, null));
             d.on(june, new SubmitProposal("pb", "c", "u", b, Plans.GIAY_KHEN, "x", 2020, Plans.districtDossier()));
+            d.on(june, new AppraiseProposal("pb", false, "Không đạt"));
             d.on(june, new vn.thidua.domain.proposal.RejectProposal("pb", "Không đạt"));
             d.on(june, new SubmitProposal("pc", "c", "u", c, Plans.GIAY_KHEN, "x", 2020, Plans.districtDossier()));
             d.on(june, new WithdrawProposal("pc", "u", "Rút"));

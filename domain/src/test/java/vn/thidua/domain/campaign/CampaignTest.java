@@ -97,6 +97,65 @@ class CampaignTest {
         }
 
         @Test
+        void refusesAPeriodFarFromTheIssueDate() {
+            CampaignPlan p = PLAN;
+            CampaignPlan bad = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(), p.signer(),
+                    p.title(), p.theme(), p.motto(), p.kind(), new Period(p.period().start(), LocalDate.of(2199, 12, 31)),
+                    p.targetGroups(), p.awardSchemes(), p.dossierRequirements(), p.milestones(),
+                    p.distributionList());
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, bad))
+                    .expectException(refusal(Refusal.PLAN_DATE_OUT_OF_WINDOW)).expectNoEvents();
+        }
+
+        @Test
+        void refusesADateOutsideTheCalendarWindow() {
+            CampaignPlan p = PLAN;
+            CampaignPlan bad = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), LocalDate.MAX, p.signer(),
+                    p.title(), p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(), p.awardSchemes(),
+                    p.dossierRequirements(), p.milestones(), p.distributionList());
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, bad))
+                    .expectException(refusal(Refusal.DATE_OUT_OF_RANGE)).expectNoEvents();
+        }
+
+        @Test
+        void refusesAThresholdWithTooManyDecimals() {
+            CampaignPlan p = PLAN;
+            List<AwardScheme> schemes = p.awardSchemes().stream().map(s -> new AwardScheme(s.schemeId(), s.form(),
+                    s.grantingAuthority(), s.level(), s.nomineeKinds(), s.quota(),
+                    new ApprovalThreshold(new java.math.BigDecimal("1e-20000000"), false))).toList();
+            CampaignPlan bad = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(), p.signer(),
+                    p.title(), p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(), schemes,
+                    p.dossierRequirements(), p.milestones(), p.distributionList());
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, bad))
+                    .expectException(refusal(Refusal.THRESHOLD_TOO_PRECISE)).expectNoEvents();
+        }
+
+        @Test
+        void refusesANullMilestoneAndTooManyRecipients() {
+            CampaignPlan p = PLAN;
+            List<Milestone> withNull = new java.util.ArrayList<>(p.milestones());
+            withNull.add(null);
+            CampaignPlan nullItem = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(),
+                    p.signer(), p.title(), p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(),
+                    p.awardSchemes(), p.dossierRequirements(), withNull, p.distributionList());
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, nullItem))
+                    .expectException(refusal(Refusal.REQUIRED)).expectNoEvents();
+            CampaignPlan many = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(),
+                    p.signer(), p.title(), p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(),
+                    p.awardSchemes(), p.dossierRequirements(), p.milestones(),
+                    java.util.Collections.nCopies(101, "UBND xã"));
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, many))
+                    .expectException(refusal(Refusal.TOO_MANY_ITEMS)).expectNoEvents();
+        }
+
+        @Test
+        void refusesAQuotaAboveTheBound() {
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, Plans.plan(new Quota(false, 100_001, 3),
+                            Quota.pendingAllocation())))
+                    .expectException(refusal(Refusal.NUMBER_OUT_OF_RANGE)).expectNoEvents();
+        }
+
+        @Test
         void refusesNegativeQuota() {
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, Plans.plan(new Quota(false, -1, 3),
                             Quota.pendingAllocation())))
@@ -301,6 +360,44 @@ class CampaignTest {
                     .expectEvents(new ParticipantRegistered(ID, "u1", "UBND xã Hoàn Lão", MARCH),
                             new WorkPledged(ID, "u1", road, MARCH, null, false),
                             new WorkPledged(ID, "u1", school, MARCH, null, false));
+        }
+
+        @Test
+        void refusesAnIdOutsideTheSafeAlphabet() {
+            fixture.givenCurrentTime(at(MARCH)).andGiven(launched())
+                    .when(new RegisterParticipant(ID, "u1\u0000x", "UBND xã Hoàn Lão", null))
+                    .expectException(refusal(Refusal.INVALID_TEXT)).expectNoEvents();
+            fixture.givenCurrentTime(at(MARCH)).andGiven(launched())
+                    .when(new RegisterParticipant(ID, "u1 x", "UBND xã Hoàn Lão", null))
+                    .expectException(refusal(Refusal.INVALID_ID)).expectNoEvents();
+            fixture.givenCurrentTime(at(MARCH)).andGiven(launched())
+                    .when(new RegisterParticipant(ID, "u1/../x", "UBND xã Hoàn Lão", null))
+                    .expectException(refusal(Refusal.INVALID_ID)).expectNoEvents();
+        }
+
+        @Test
+        void refusesTooManyWorksAtOnceAndAnOverlongDescription() {
+            List<PledgedWork> many = java.util.stream.IntStream.range(0, 51)
+                    .mapToObj(i -> new PledgedWork("w" + i, "Công trình " + i, null)).toList();
+            fixture.givenCurrentTime(at(MARCH)).andGiven(launched())
+                    .when(new RegisterParticipant(ID, "u1", "UBND xã Hoàn Lão", many))
+                    .expectException(refusal(Refusal.TOO_MANY_ITEMS)).expectNoEvents();
+            fixture.givenCurrentTime(at(MARCH)).andGiven(launched())
+                    .when(new RegisterParticipant(ID, "u1", "UBND xã Hoàn Lão",
+                            List.of(new PledgedWork("w1", "Đường", "x".repeat(17_000_000)))))
+                    .expectException(refusal(Refusal.TEXT_TOO_LONG)).expectNoEvents();
+        }
+
+        @Test
+        void refusesAWorkBeyondTheUnitsLimit() {
+            List<Object> history = new java.util.ArrayList<>(List.of(launched(), registered("u1")));
+            for (int i = 0; i < 100; i++) {
+                history.add(new WorkPledged(ID, "u1", new PledgedWork("w" + i, "Công trình " + i, null), MARCH,
+                        null, false));
+            }
+            fixture.givenCurrentTime(at(MARCH)).andGiven(history)
+                    .when(new PledgeWork(ID, "u1", new PledgedWork("w100", "Công trình 100", null)))
+                    .expectException(refusal(Refusal.LIMIT_REACHED)).expectNoEvents();
         }
 
         @Test

@@ -196,7 +196,7 @@ class AwardProposalTest {
         void refusesADocumentWithNoCopies() {
             List<DossierDocument> zero = List.of(new DossierDocument(DocumentType.SUBMISSION_MEMO, "Tờ trình", 0));
             fixture.givenCurrentTime(at(SUBMITTED)).when(submit(P, NGUYEN, GIAY_KHEN, zero))
-                    .expectException(refusal(Refusal.INVALID_VALUE)).expectNoEvents();
+                    .expectException(refusal(Refusal.NUMBER_OUT_OF_RANGE)).expectNoEvents();
         }
     }
 
@@ -339,9 +339,18 @@ class AwardProposalTest {
         @Test
         void refusesNegativeOrMissingCounts() {
             fixture.given(submitted(), appraised(true)).when(new RecordCouncilVote(P, 9, -1, 3, 1))
-                    .expectException(refusal(Refusal.INVALID_VALUE)).expectNoEvents();
+                    .expectException(refusal(Refusal.NUMBER_OUT_OF_RANGE)).expectNoEvents();
             fixture.given(submitted(), appraised(true)).when(new RecordCouncilVote(P, null, 1, 3, 1))
                     .expectException(refusal(Refusal.REQUIRED)).expectNoEvents();
+        }
+
+        @Test
+        void refusesCountsBeyondTheMembershipWithoutOverflow() {
+            fixture.given(submitted(), appraised(true))
+                    .when(new RecordCouncilVote(P, 9, Integer.MAX_VALUE, Integer.MAX_VALUE, 2))
+                    .expectException(refusal(Refusal.NUMBER_OUT_OF_RANGE)).expectNoEvents();
+            fixture.given(submitted(), appraised(true)).when(new RecordCouncilVote(P, 1_001, 900, 0, 0))
+                    .expectException(refusal(Refusal.NUMBER_OUT_OF_RANGE)).expectNoEvents();
         }
 
         @Test
@@ -489,6 +498,34 @@ class AwardProposalTest {
         }
 
         @Test
+        void rejectsAfterAnUnfavourableAppraisal() {
+            admittedInCampaign(P, NGUYEN, GIAY_KHEN);
+            fixture.givenCurrentTime(at(DECIDED)).andGiven(submitted(), appraised(false))
+                    .when(new RejectProposal(P, "Thẩm định không đạt"))
+                    .expectEvents(new ProposalRejected(P, CAMPAIGN, "Thẩm định không đạt", DECIDED));
+        }
+
+        @Test
+        void refusesARejectionBeforeAnyAppraisalOrVote() {
+            fixture.given(submitted()).when(new RejectProposal(P, "Không đạt"))
+                    .expectException(refusal(Refusal.REJECTION_WITHOUT_BASIS)).expectNoEvents();
+            fixture.given(submitted(), appraised(true)).when(new RejectProposal(P, "Không đạt"))
+                    .expectException(refusal(Refusal.REJECTION_WITHOUT_BASIS)).expectNoEvents();
+        }
+
+        @Test
+        void refusesAnOverlongReason() {
+            fixture.given(submitted(), appraised(false)).when(new RejectProposal(P, "x".repeat(10_001)))
+                    .expectException(refusal(Refusal.TEXT_TOO_LONG)).expectNoEvents();
+        }
+
+        @Test
+        void refusesTextThatIsNotValidUnicode() {
+            fixture.given(submitted(), appraised(false)).when(new RejectProposal(P, "lý do \ud800"))
+                    .expectException(refusal(Refusal.INVALID_TEXT)).expectNoEvents();
+        }
+
+        @Test
         void refusesRejectingAnAward() {
             fixture.given(submitted(), appraised(true), voted(true), granted())
                     .when(new RejectProposal(P, "Đổi ý"))
@@ -498,7 +535,7 @@ class AwardProposalTest {
         @Test
         void refusesARejectionWithoutReason() {
             admittedInCampaign(P, NGUYEN, GIAY_KHEN);
-            fixture.given(submitted()).when(new RejectProposal(P, ""))
+            fixture.given(submitted(), appraised(false)).when(new RejectProposal(P, ""))
                     .expectException(refusal(Refusal.REQUIRED)).expectNoEvents();
         }
 
