@@ -5,7 +5,9 @@ import com.mongodb.client.model.Indexes;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -32,20 +34,39 @@ public final class Projections {
     }
 
     public static void configure(EventProcessingConfigurer processing, ReadModelProjection readModels,
-                                 AuditProjection audit, int batchSize) {
-        register(processing, ReadModels.READ_MODELS_GROUP, batchSize);
+                                 AuditProjection audit, int batchSize, MongoDatabase database) {
+        register(processing, ReadModels.READ_MODELS_GROUP, batchSize, database);
         processing.registerHandlerInterceptor(ReadModels.READ_MODELS_GROUP, c -> readModels.batchScope());
-        register(processing, ReadModels.AUDIT_GROUP, batchSize);
+        register(processing, ReadModels.AUDIT_GROUP, batchSize, database);
         processing.registerHandlerInterceptor(ReadModels.AUDIT_GROUP, c -> audit.batchScope());
     }
 
-    private static void register(EventProcessingConfigurer processing, String group, int batchSize) {
+    /**
+     * A processor, and its dead-letter queue in {@value ReadModels#DEAD_LETTERS} beside the read models: an event a
+     * handler cannot apply is parked with the rest of its campaign's sequence ({@link CampaignSequencing}) and the
+     * processor goes on with every other campaign. The queue is checked per event only for sequences known to be
+     * parked (Axon's sequence-identifier cache), and a replay empties it. It stores events with the event store's
+     * own serializer, so a payload that no longer deserialises is kept exactly as it was stored.
+     */
+    private static void register(EventProcessingConfigurer processing, String group, int batchSize,
+                                 MongoDatabase database) {
         processing.registerTrackingEventProcessor(group, c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)
                                 .andBatchSize(batchSize))
                 .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)
-                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+                .registerSequencingPolicy(group, c -> CampaignSequencing.INSTANCE)
+                .registerDeadLetterQueue(group, c -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(group)
+                        .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build()
+                                .withDeadLetterCollection(ReadModels.DEAD_LETTERS))
+                        .serializer(c.eventSerializer())
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .build())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, invoker) -> invoker
+                        .enableSequenceIdentifierCache()
+                        .allowReset(true));
     }
 
     /** Axon's MongoDB token store on the read models' own database (collection {@value ReadModels#TOKENS}). */

@@ -15,6 +15,8 @@ public final class ReadModels {
     public static final String AUDIT = "audit";
     /** Per processor, the highest global position whose documents are all written. */
     public static final String PROGRESS = "read_model_progress";
+    /** Events a projection could not apply, parked with their campaign's sequence (Axon's dead-letter queue). */
+    public static final String DEAD_LETTERS = "dead_letters";
     /** Axon's tracking tokens, in the same database as the read models they describe. */
     public static final String TOKENS = "tracking_tokens";
 

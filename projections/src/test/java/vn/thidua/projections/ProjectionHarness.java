@@ -45,7 +45,7 @@ final class ProjectionHarness implements AutoCloseable {
                     ActorMetadata.ACTOR_ID, ActorMetadata.ACTOR_ROLE, ActorMetadata.ACTOR_UNIT,
                     ActorMetadata.CORRELATION_ID)));
             configurer.eventProcessing(processing -> {
-                Projections.configure(processing, readModels, audit, batchSize);
+                Projections.configure(processing, readModels, audit, batchSize, database);
                 processing.registerTokenStore(c -> tokens);
             });
             configurer.registerEventHandler(c -> readModels).registerEventHandler(c -> audit);

@@ -16,7 +16,9 @@ import vn.thidua.domain.common.Refusal;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import vn.thidua.domain.common.ActorMetadata;
 
 /**
  * Đề nghị khen thưởng: submitted with a dossier → [returned for supplement, at most once → supplemented] →
@@ -67,8 +69,9 @@ public class AwardProposal {
         List<DossierDocument> documents = checkDocuments(command.documents());
         SchemeTerms admitted = campaigns.admit(command.campaignId(), command.proposalId(), command.proposingUnitId(),
                 nominee, command.schemeId(), documents);
-        apply(new ProposalSubmitted(command.proposalId(), command.campaignId(), command.proposingUnitId(), nominee,
-                command.schemeId(), admitted, command.achievementSummary(), year, documents, today));
+        AggregateLifecycle.apply(new ProposalSubmitted(command.proposalId(), command.campaignId(), command.proposingUnitId(), nominee,
+                command.schemeId(), admitted, command.achievementSummary(), year, documents, today),
+                MetaData.with(ActorMetadata.CAMPAIGN_ID, command.campaignId()));
     }
 
     @CommandHandler
@@ -203,6 +206,14 @@ public class AwardProposal {
         campaigns.releaseQuota(campaignId, proposalId);
         apply(new AwardRevoked(proposalId, campaignId, schemeId, ground, command.decisionNumber(), date,
                 command.explanation()));
+    }
+
+    /**
+     * Every event of a proposal names its campaign in its metadata: the read models sequence a campaign's events and
+     * its proposals' events together (a campaign's counts depend on both).
+     */
+    private void apply(Object event) {
+        AggregateLifecycle.apply(event, MetaData.with(ActorMetadata.CAMPAIGN_ID, campaignId));
     }
 
     // ------------------------------------------------------------------ guards

@@ -52,8 +52,8 @@ public class ProjectionConfig {
 
     @Bean
     public ConfigurerModule projectionProcessors(ReadModelProjection readModels, AuditProjection audit,
-                                                 QueryProperties properties) {
-        return configurer -> configurer.eventProcessing(processing ->
-                Projections.configure(processing, readModels, audit, properties.batchSize()));
+                                                 QueryProperties properties, MongoDatabase database) {
+        return configurer -> configurer.eventProcessing(processing -> Projections.configure(processing, readModels,
+                audit, properties.batchSize(), database));
     }
 }
