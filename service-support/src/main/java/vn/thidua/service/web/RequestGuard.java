@@ -7,7 +7,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -67,7 +66,7 @@ public class RequestGuard extends OncePerRequestFilter {
                 return "Nội dung JSON phải mã hóa UTF-8";
             }
             return null;
-        } catch (InvalidMediaTypeException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // InvalidMediaTypeException included
             return accepted;
         }
     }
