@@ -83,7 +83,12 @@ class StandaloneTest {
                     .asInt()).isZero();
             assertThat(queries.get("unit", "/api/audit").status()).isEqualTo(403);
 
-            Api.Response health = queries.get(null, "/actuator/health");
+            // anonymous callers see the status only; auditors and administrators see the components
+            Api.Response anonymous = queries.get(null, "/actuator/health");
+            assertThat(anonymous.body().get("status").asText()).isEqualTo("UP");
+            assertThat(anonymous.body().has("components")).isFalse();
+            Api.Response health = queries.get("auditor", "/actuator/health");
+            assertThat(health.body().at("/components/deadLetters/details/read-models/parked").asLong()).isZero();
             assertThat(health.body().at("/components/readModels/status").asText()).isEqualTo("UP");
             assertThat(health.body().at("/components/eventProcessing/details/processors/read-models/lag").asLong())
                     .isZero();
