@@ -6,6 +6,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -46,7 +47,8 @@ public final class Projections {
      * handler cannot apply is parked with the rest of its campaign's sequence ({@link CampaignSequencing}) and the
      * processor goes on with every other campaign. The queue is checked per event only for sequences known to be
      * parked (Axon's sequence-identifier cache), and a replay empties it. It stores events with the event store's
-     * own serializer, so a payload that no longer deserialises is kept exactly as it was stored.
+     * own serializer, so a payload that no longer deserialises is kept exactly as it was stored, and reads them back
+     * through the upcasters in force ({@link UpcastingDeadLetterConverter}), so that a fix by upcaster heals them.
      */
     private static void register(EventProcessingConfigurer processing, String group, int batchSize,
                                  MongoDatabase database) {
@@ -62,11 +64,23 @@ public final class Projections {
                         .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build()
                                 .withDeadLetterCollection(ReadModels.DEAD_LETTERS))
                         .serializer(c.eventSerializer())
+                        .clearConverters()
+                        .addConverter(new UpcastingDeadLetterConverter(c.upcasterChain()))
                         .transactionManager(NoTransactionManager.INSTANCE)
                         .build())
+                .registerDeadLetterPolicy(group, c -> (letter, cause) -> Decisions.enqueue(rootCause(cause)))
                 .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, invoker) -> invoker
                         .enableSequenceIdentifierCache()
                         .allowReset(true));
+    }
+
+    /** What an administrator needs to read: the innermost cause (e.g. the JSON value that does not parse). */
+    static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /** Axon's MongoDB token store on the read models' own database (collection {@value ReadModels#TOKENS}). */
