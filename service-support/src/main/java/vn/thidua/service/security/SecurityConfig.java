@@ -77,11 +77,22 @@ public class SecurityConfig {
         };
     }
 
-    /** Requests Spring Security's firewall refuses (encoded slashes, {@code ;}, {@code ..}, NUL, …): 400. */
+    /**
+     * Requests Spring Security's firewall refuses: a method it does not allow (TRACE, …) is 405; anything else
+     * (encoded slashes, {@code ;}, {@code ..}, NUL, …) is 400.
+     */
     @Bean
     public RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> ProblemWriter.write(response, 400, "rejected-request",
-                "Địa chỉ yêu cầu chứa ký tự hoặc đoạn không được phép");
+        return (request, response, e) -> {
+            if (e.getMessage() != null && e.getMessage().contains("HTTP method")) {
+                response.setHeader("Allow", "GET, POST, DELETE");
+                ProblemWriter.write(response, 405, "method-not-allowed",
+                        "Phương thức HTTP này không được hỗ trợ");
+                return;
+            }
+            ProblemWriter.write(response, 400, "rejected-request",
+                    "Địa chỉ yêu cầu chứa ký tự hoặc đoạn không được phép");
+        };
     }
 
     @Bean
