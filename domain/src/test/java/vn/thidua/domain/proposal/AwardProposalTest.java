@@ -125,6 +125,18 @@ class AwardProposalTest {
         }
 
         @Test
+        void refusesAnotherParticipatingUnitAsTheCollectiveNominee() {
+            world.given(CAMPAIGN, new ParticipantRegistered(CAMPAIGN, "u2", "UBND xã Nhị Thành", Plans.ISSUED));
+            Nominee otherUnit = new Nominee(TargetGroup.COLLECTIVE, "UBND xã Nhị Thành", "u2");
+            fixture.givenCurrentTime(at(SUBMITTED)).when(submit(P, otherUnit, GIAY_KHEN, Plans.districtDossier()))
+                    .expectException(refusal(Refusal.NOMINEE_IS_OTHER_UNIT)).expectNoEvents();
+            assertThat(world.recordedSince(CAMPAIGN)).isEmpty();
+            Nominee itself = new Nominee(TargetGroup.COLLECTIVE, "UBND xã Mỹ An", UNIT);
+            fixture.givenCurrentTime(at(SUBMITTED)).when(submit(P, itself, GIAY_KHEN, Plans.districtDossier()))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
         void refusesASchemeTheCampaignDoesNotOffer() {
             fixture.givenCurrentTime(at(SUBMITTED)).when(submit(P, NGUYEN, "HUAN-CHUONG", Plans.districtDossier()))
                     .expectException(refusal(Refusal.UNKNOWN_SCHEME)).expectNoEvents();
