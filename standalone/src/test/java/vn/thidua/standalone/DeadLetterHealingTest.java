@@ -86,6 +86,7 @@ class DeadLetterHealingTest {
                     .contains("perhaps");
             assertThat(health.at("/components/eventProcessing/status").asText()).isEqualTo("UP");
             JsonNode parked = queries.get("admin", "/api/admin/dead-letters/read-models").body();
+            assertThat(parked.at("/sequences/0/sequence").asText()).isEqualTo(poisoned);
             assertThat(parked.at("/sequences/0/letters/0/type").asText()).isEqualTo("ProposalAppraised");
             assertThat(parked.at("/sequences/0/letters/1/type").asText()).isEqualTo("ParticipantRegistered");
             // a retry without a fix changes nothing

@@ -9,9 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Before the API answers 2xx, what the command committed is on the disk, not only in the operating system's cache.
  * <p>
- * The embedded event store is an H2 file opened with {@code WRITE_DELAY=0}: each commit writes its chunk to the file
- * before the transaction returns, which survives a crash of the process ({@code kill -9}). A power loss or an
- * operating-system crash can still lose what sits in the page cache; {@code CHECKPOINT SYNC} forces it to the device.
+ * The embedded event store is an H2 file whose commits reach the file up to {@code WRITE_DELAY} (500 ms) later, from
+ * H2's background writer (which also compacts the file, so it is kept). {@code CHECKPOINT SYNC} writes what is pending
+ * and fsyncs the file: after it, a commit survives a crash of the process and a power loss alike.
  * <p>
  * One fsync covers every commit written before it started, so concurrent commands share them (group commit): a caller
  * whose commit is already covered by an fsync that finished after it returns at once; otherwise it runs one for itself

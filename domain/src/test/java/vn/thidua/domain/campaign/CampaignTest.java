@@ -401,6 +401,45 @@ class CampaignTest {
         }
 
         @Test
+        void refusesAUnitBeyondTheCampaignsLimit() {
+            List<Object> history = new java.util.ArrayList<>(List.of(launched()));
+            for (int i = 0; i < vn.thidua.domain.common.Limits.PARTICIPANTS_PER_CAMPAIGN; i++) {
+                history.add(new ParticipantRegistered(ID, "u" + i, "Đơn vị " + i, MARCH));
+            }
+            fixture.givenCurrentTime(at(MARCH)).andGiven(history)
+                    .when(new RegisterParticipant(ID, "one-more", "Đơn vị thêm", null))
+                    .expectException(refusal(Refusal.LIMIT_REACHED)).expectNoEvents();
+        }
+
+        @Test
+        void refusesInspectionsAndReportsBeyondTheUnitsLimit() {
+            List<Object> inspected = new java.util.ArrayList<>(List.of(launched(), registered("u1")));
+            List<Object> reported = new java.util.ArrayList<>(List.of(launched(), registered("u1")));
+            for (int i = 0; i < 100; i++) {
+                inspected.add(new InspectionRecorded(ID, "u1", "i" + i, MARCH, "Đoàn", "Tốt", InspectionRating.GOOD));
+                reported.add(new ReportSubmitted(ID, "u1", "r" + i, ReportKind.INTERIM, null, null, MARCH, false,
+                        "Báo cáo"));
+            }
+            fixture.givenCurrentTime(at(MARCH)).andGiven(inspected)
+                    .when(new RecordInspection(ID, "u1", "i100", MARCH, "Đoàn", "Tốt", InspectionRating.GOOD))
+                    .expectException(refusal(Refusal.LIMIT_REACHED)).expectNoEvents();
+            fixture.givenCurrentTime(at(MARCH)).andGiven(reported)
+                    .when(new SubmitReport(ID, "u1", "r100", ReportKind.INTERIM, null, "Báo cáo"))
+                    .expectException(refusal(Refusal.LIMIT_REACHED)).expectNoEvents();
+        }
+
+        @Test
+        void refusesAnAmendmentBeyondTheCampaignsLimit() {
+            List<Object> history = new java.util.ArrayList<>(List.of(launched()));
+            for (int i = 0; i < 100; i++) {
+                history.add(new CampaignAmended(ID, "Điều chỉnh " + i, PLAN));
+            }
+            fixture.givenCurrentTime(at(MARCH)).andGiven(history)
+                    .when(new AmendCampaign(ID, "Một lần nữa", PLAN))
+                    .expectException(refusal(Refusal.LIMIT_REACHED)).expectNoEvents();
+        }
+
+        @Test
         void refusesASecondRegistration() {
             fixture.givenCurrentTime(at(MARCH)).andGiven(launched(), registered("u1"))
                     .when(new RegisterParticipant(ID, "u1", "UBND xã Hoàn Lão", null))

@@ -8,6 +8,7 @@ import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.security.access.prepost.PreAuthorize;
+import vn.thidua.projections.CampaignSequencing;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,15 +59,17 @@ public class DeadLetterController {
                 }
                 if (m instanceof DomainEventMessage<?> d) {
                     l.put("aggregateId", d.getAggregateIdentifier());
-                    l.put("sequence", d.getSequenceNumber());
-                    sequenceId = sequenceId == null ? d.getAggregateIdentifier() : sequenceId;
+                    l.put("aggregateSequence", d.getSequenceNumber());
+                }
+                if (sequenceId == null) {
+                    sequenceId = CampaignSequencing.INSTANCE.getSequenceIdentifierFor(m);
                 }
                 l.put("cause", letter.cause().map(c -> c.type() + ": " + c.message()).orElse(null));
                 l.put("enqueuedAt", letter.enqueuedAt());
                 l.put("lastTouched", letter.lastTouched());
                 letters.add(l);
             }
-            sequences.add(Map.of("letters", letters));
+            sequences.add(Map.of("sequence", String.valueOf(sequenceId), "letters", letters));
         }
         return Map.of("processor", processor, "parked", queue.size(), "sequences", sequences);
     }

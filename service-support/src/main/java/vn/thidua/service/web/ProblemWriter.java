@@ -33,7 +33,7 @@ public final class ProblemWriter {
                 + ",\"detail\":" + quote(detail) + ",\"code\":" + quote(code) + "}";
     }
 
-    /** "method-not-allowed" → "Method not allowed". */
+    /** "plan-already-launched" → "Plan already launched": an English title for integrators. */
     public static String title(String code) {
         String words = code.replace('-', ' ');
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);

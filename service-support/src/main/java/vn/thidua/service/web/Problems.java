@@ -21,7 +21,6 @@ import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.RefusalCategory;
 
 import java.net.URI;
-import java.util.Locale;
 
 /**
  * The errors both services answer alike, as {@code application/problem+json} (RFC 9457): a stable {@code type}
@@ -100,7 +99,7 @@ public abstract class Problems extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail p && p.getProperties() == null) {
-            String code = HttpStatus.valueOf(statusCode.value()).name().toLowerCase(Locale.ROOT).replace('_', '-');
+            String code = ProblemWriter.codeOf(statusCode.value());
             p.setType(URI.create("urn:thidua:problem:" + code));
             p.setProperty("code", code);
         }
@@ -138,17 +137,11 @@ public abstract class Problems extends ResponseEntityExceptionHandler {
     public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail, String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:thidua:problem:" + code));
-        problem.setTitle(title(code));
+        problem.setTitle(ProblemWriter.title(code));
         problem.setProperty("code", code);
         if (field != null && !field.isBlank()) {
             problem.setProperty("field", field);
         }
         return ResponseEntity.status(status).body(problem);
-    }
-
-    /** "plan-already-launched" → "Plan already launched": an English title for integrators. */
-    private static String title(String code) {
-        String words = code.replace('-', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }
