@@ -125,6 +125,18 @@ class AwardProposalTest {
         }
 
         @Test
+        void refusesAProposalBeyondTheCampaignsLimit() {
+            Object[] admitted = new Object[vn.thidua.domain.common.Limits.PROPOSALS_PER_CAMPAIGN];
+            for (int i = 0; i < admitted.length; i++) {
+                admitted[i] = new ProposalAdmitted(CAMPAIGN, "p-" + i, GIAY_KHEN, UNIT, TargetGroup.INDIVIDUAL,
+                        "INDIVIDUAL|name:n" + i, "N" + i);
+            }
+            world.given(CAMPAIGN, admitted);
+            fixture.givenCurrentTime(at(SUBMITTED)).when(submit(P, NGUYEN, GIAY_KHEN, Plans.districtDossier()))
+                    .expectException(refusal(Refusal.LIMIT_REACHED)).expectNoEvents();
+        }
+
+        @Test
         void refusesAnotherParticipatingUnitAsTheCollectiveNominee() {
             world.given(CAMPAIGN, new ParticipantRegistered(CAMPAIGN, "u2", "UBND xã Nhị Thành", Plans.ISSUED));
             Nominee otherUnit = new Nominee(TargetGroup.COLLECTIVE, "UBND xã Nhị Thành", "u2");
