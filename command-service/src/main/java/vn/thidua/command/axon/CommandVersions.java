@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -16,16 +17,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
  * The version a command answers with is the sequence number its own events got, not whatever the aggregate reached
  * by the time the answer is written (under concurrency another command's events may already follow).
  * <p>
- * Events are numbered when the aggregate applies them, inside the command's unit of work: a dispatch interceptor on
- * the event bus notes, per aggregate, the highest sequence number this unit of work applied, and a handler
- * interceptor on the command bus puts those numbers into the command result's metadata
- * ({@code version:<aggregateId>}). The metadata travels back with the result through Axon Server too.
+ * Events are numbered when the aggregate applies them; the event bus runs its dispatch interceptors on them when the
+ * command's unit of work prepares to commit, after the handler has returned. So the handler interceptor on the command
+ * bus hands the unit of work a map, the dispatch interceptor fills it (per aggregate, the highest sequence number this
+ * unit of work applied), and the command's result reads it into its metadata ({@code version:<aggregateId>}) only when
+ * asked, which is after the commit. The metadata travels back with the result through Axon Server too.
  */
 public final class CommandVersions {
 
@@ -44,9 +47,10 @@ public final class CommandVersions {
                     @Nonnull List<? extends EventMessage<?>> messages) {
                 return (index, message) -> {
                     if (message instanceof DomainEventMessage<?> event && CurrentUnitOfWork.isStarted()) {
-                        Map<String, Long> versions = CurrentUnitOfWork.get().root()
-                                .getOrComputeResource(RESOURCE, key -> new HashMap<String, Long>());
-                        versions.merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::max);
+                        Map<String, Long> versions = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+                        if (versions != null) {
+                            versions.merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::max);
+                        }
                     }
                     return message;
                 };
@@ -60,17 +64,30 @@ public final class CommandVersions {
             @Override
             public Object handle(@Nonnull UnitOfWork<? extends CommandMessage<?>> unitOfWork,
                                  @Nonnull InterceptorChain chain) throws Exception {
+                Map<String, Long> versions = unitOfWork.root()
+                        .getOrComputeResource(RESOURCE, key -> new ConcurrentHashMap<String, Long>());
                 Object result = chain.proceed();
-                Map<String, Long> versions = unitOfWork.root().getResource(RESOURCE);
-                if (versions == null || versions.isEmpty()) {
-                    return result;
-                }
-                Map<String, Object> metaData = new HashMap<>();
-                versions.forEach((aggregateId, sequence) -> metaData.put(PREFIX + aggregateId, sequence));
-                CommandResultMessage<?> message = GenericCommandResultMessage.asCommandResultMessage(result);
-                return message.andMetaData(metaData);
+                return new Versioned<>(GenericCommandResultMessage.asCommandResultMessage(result), versions);
             }
         };
+    }
+
+    /** A command's result whose metadata includes the versions its unit of work recorded, read when asked. */
+    static final class Versioned<R> extends GenericCommandResultMessage<R> {
+
+        private final transient Map<String, Long> versions;
+
+        Versioned(CommandResultMessage<R> result, Map<String, Long> versions) {
+            super(result);
+            this.versions = versions;
+        }
+
+        @Override
+        public MetaData getMetaData() {
+            Map<String, Object> recorded = new HashMap<>();
+            versions.forEach((aggregateId, sequence) -> recorded.put(PREFIX + aggregateId, sequence));
+            return super.getMetaData().mergedWith(recorded);
+        }
     }
 
     /** The version the command's events gave {@code aggregateId}, if it applied any to it. */
