@@ -1,6 +1,5 @@
 package vn.thidua.standalone;
 
-import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import vn.thidua.command.CommandServiceApplication;

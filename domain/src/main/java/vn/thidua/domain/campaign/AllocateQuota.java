@@ -1,8 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Phân bổ chỉ tiêu for a scheme whose quota was pending; reference names the allocating document. */
 public record AllocateQuota(@TargetAggregateIdentifier String campaignId, String schemeId, Integer collectives, Integer individuals, String reference) {

@@ -1,8 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Điều chỉnh, bổ sung kế hoạch: the whole amended plan, with the reason. History is kept: the launch stays. */
 public record AmendCampaign(@TargetAggregateIdentifier String campaignId, String reason, CampaignPlan plan) {

@@ -1,8 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.serialization.Revision;
-import java.time.LocalDate;
-import java.util.List;
 
 /** An award used one place of a scheme's quota; used is the count after it. */
 @Revision("1")

@@ -1,8 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.serialization.Revision;
-import java.time.LocalDate;
-import java.util.List;
 
 /** The plan was amended; plan is the whole plan as it now stands. */
 @Revision("1")

@@ -2,7 +2,6 @@ package vn.thidua.domain.campaign;
 
 import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
-import java.util.List;
 
 /** The campaign was concluded (tổng kết). */
 @Revision("1")

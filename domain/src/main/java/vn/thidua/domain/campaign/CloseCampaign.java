@@ -1,8 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Khép lại phong trào: nothing more is recorded, except revocations. */
 public record CloseCampaign(@TargetAggregateIdentifier String campaignId, String note) {

@@ -1,8 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Tổng kết phong trào: no more registrations or works; award decisions may continue. */
 public record ConcludeCampaign(@TargetAggregateIdentifier String campaignId, String summary) {

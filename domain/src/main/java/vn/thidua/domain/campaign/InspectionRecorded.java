@@ -2,7 +2,6 @@ package vn.thidua.domain.campaign;
 
 import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
-import java.util.List;
 
 /** An inspection of a registered unit was recorded. */
 @Revision("1")

@@ -1,8 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Đăng ký công trình, phần việc chào mừng by a registered unit. */
 public record PledgeWork(@TargetAggregateIdentifier String campaignId, String unitId, PledgedWork work) {

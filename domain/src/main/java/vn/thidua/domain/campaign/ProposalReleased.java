@@ -1,8 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.serialization.Revision;
-import java.time.LocalDate;
-import java.util.List;
 
 /** A proposal ended without an award (WITHDRAWN or REJECTED); its nominee no longer holds a live proposal. */
 @Revision("1")

@@ -1,8 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.serialization.Revision;
-import java.time.LocalDate;
-import java.util.List;
 
 /** A pending quota was allocated. */
 @Revision("1")

@@ -2,7 +2,6 @@ package vn.thidua.domain.campaign;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.LocalDate;
-import java.util.List;
 
 /** Ghi nhận kết quả kiểm tra tình hình triển khai tại một đơn vị đã đăng ký. */
 public record RecordInspection(@TargetAggregateIdentifier String campaignId, String unitId, String inspectionId, LocalDate inspectedOn, String inspectedBy, String findings, InspectionRating rating) {

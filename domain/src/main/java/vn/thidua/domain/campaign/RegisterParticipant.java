@@ -1,7 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import java.time.LocalDate;
 import java.util.List;
 
 /** Đăng ký thi đua: a unit joins, optionally pledging works. The unit's name is recorded as of today. */

@@ -2,7 +2,6 @@ package vn.thidua.domain.campaign;
 
 import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
-import java.util.List;
 
 /** A report milestone's due date passed without this registered unit's report. */
 @Revision("1")

@@ -2,7 +2,6 @@ package vn.thidua.domain.campaign;
 
 import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
-import java.util.List;
 
 /** A unit submitted a report; late when submitted after its milestone's due date (accepted all the same). */
 @Revision("1")

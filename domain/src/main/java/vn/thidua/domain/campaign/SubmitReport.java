@@ -1,8 +1,6 @@
 package vn.thidua.domain.campaign;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Nộp báo cáo sơ kết / tổng kết. milestoneId may be omitted: the unit's earliest unreported milestone of that kind is used. */
 public record SubmitReport(@TargetAggregateIdentifier String campaignId, String unitId, String reportId, ReportKind kind, String milestoneId, String summary) {

@@ -2,7 +2,6 @@ package vn.thidua.domain.campaign;
 
 import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
-import java.util.List;
 
 /** A unit pledged a work; late when pledged after the plan's pledge deadline (dueDate). */
 @Revision("1")

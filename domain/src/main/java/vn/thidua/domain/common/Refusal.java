@@ -1,7 +1,6 @@
 package vn.thidua.domain.common;
 
 import static vn.thidua.domain.common.RefusalCategory.CONFLICT;
-import static vn.thidua.domain.common.RefusalCategory.FORBIDDEN;
 import static vn.thidua.domain.common.RefusalCategory.INVALID;
 import static vn.thidua.domain.common.RefusalCategory.NOT_FOUND;
 

@@ -1,9 +1,6 @@
 package vn.thidua.domain.proposal;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import vn.thidua.domain.campaign.DossierDocument;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Thẩm định hồ sơ: favourable or not, with the appraiser's opinion. */
 public record AppraiseProposal(@TargetAggregateIdentifier String proposalId, Boolean favourable, String opinion) {

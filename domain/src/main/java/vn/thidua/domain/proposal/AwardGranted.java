@@ -1,10 +1,6 @@
 package vn.thidua.domain.proposal;
 
 import org.axonframework.serialization.Revision;
-import vn.thidua.domain.campaign.DossierDocument;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
 
 /** An award was granted by a decision (a legal act: never edited, only revoked). */
 @Revision("1")

@@ -1,10 +1,8 @@
 package vn.thidua.domain.proposal;
 
 import org.axonframework.serialization.Revision;
-import vn.thidua.domain.campaign.DossierDocument;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
 /** The council voted; approvalRatio = votesFor / membersTotal, judged against threshold. */
 @Revision("1")

@@ -2,7 +2,6 @@ package vn.thidua.domain.proposal;
 
 import org.axonframework.serialization.Revision;
 import vn.thidua.domain.campaign.DossierDocument;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 

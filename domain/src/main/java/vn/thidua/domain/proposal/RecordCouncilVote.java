@@ -1,9 +1,6 @@
 package vn.thidua.domain.proposal;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import vn.thidua.domain.campaign.DossierDocument;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Kết quả bỏ phiếu của Hội đồng Thi đua – Khen thưởng. */
 public record RecordCouncilVote(@TargetAggregateIdentifier String proposalId, Integer membersTotal, Integer votesFor, Integer votesAgainst, Integer abstaining) {

@@ -1,9 +1,7 @@
 package vn.thidua.domain.proposal;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import vn.thidua.domain.campaign.DossierDocument;
 import java.time.LocalDate;
-import java.util.List;
 
 /** Hủy bỏ quyết định khen thưởng on one of the legal grounds; releases the quota place. */
 public record RevokeAward(@TargetAggregateIdentifier String proposalId, RevocationGround ground, String decisionNumber, LocalDate decisionDate, String explanation) {

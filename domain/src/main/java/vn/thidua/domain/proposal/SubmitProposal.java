@@ -2,7 +2,6 @@ package vn.thidua.domain.proposal;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.thidua.domain.campaign.DossierDocument;
-import java.time.LocalDate;
 import java.util.List;
 
 /** Nộp hồ sơ đề nghị khen thưởng. The id may be chosen by the client (UUID) so a retry is safe. */

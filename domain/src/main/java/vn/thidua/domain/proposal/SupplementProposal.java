@@ -2,7 +2,6 @@ package vn.thidua.domain.proposal;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.thidua.domain.campaign.DossierDocument;
-import java.time.LocalDate;
 import java.util.List;
 
 /** Bổ sung hồ sơ: documents is the complete dossier after the supplement. actingUnitId is the acting unit user's unit, or null. */

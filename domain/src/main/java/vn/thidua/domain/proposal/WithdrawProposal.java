@@ -1,9 +1,6 @@
 package vn.thidua.domain.proposal;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import vn.thidua.domain.campaign.DossierDocument;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Rút hồ sơ đề nghị, by the proposing unit, before a decision. */
 public record WithdrawProposal(@TargetAggregateIdentifier String proposalId, String actingUnitId, String reason) {
