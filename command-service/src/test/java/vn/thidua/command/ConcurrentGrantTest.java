@@ -1,5 +1,7 @@
 package vn.thidua.command;
 
+import vn.thidua.domain.common.ActorMetadata;
+
 import vn.thidua.service.axon.QuietAxon;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -9,7 +11,6 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.thidua.command.axon.RefusalDetails;
 import vn.thidua.domain.campaign.AwardQuotaConsumed;
@@ -74,8 +75,7 @@ class ConcurrentGrantTest {
     }
 
     private static MetaData actor(String id, String role) {
-        return MetaData.with("actorId", id).and("actorRole", role).and("actorUnit", "")
-                .and("correlationId", UUID.randomUUID().toString());
+        return ActorMetadata.of(id, role, null, UUID.randomUUID().toString(), null);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package vn.thidua.command;
 
+import vn.thidua.domain.common.ActorMetadata;
+
 import vn.thidua.service.axon.QuietAxon;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -9,7 +11,6 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.thidua.domain.campaign.CampaignPlan;
@@ -54,8 +55,7 @@ class DeadlinesTest {
     }
 
     private static MetaData organizer() {
-        return MetaData.with("actorId", "organizer").and("actorRole", "ORGANIZER").and("actorUnit", "")
-                .and("correlationId", UUID.randomUUID().toString());
+        return ActorMetadata.of("organizer", "ORGANIZER", null, UUID.randomUUID().toString(), null);
     }
 
     private static long scheduledJobs(ConfigurableApplicationContext context) {

@@ -144,9 +144,6 @@ public final class DemoScenario {
 
     private static MetaData actor(String role, String unitId) {
         String id = unitId == null ? "demo-" + role.toLowerCase() : "demo-unit-" + unitId;
-        return MetaData.with(ActorMetadata.ACTOR_ID, id)
-                .and(ActorMetadata.ACTOR_ROLE, role)
-                .and(ActorMetadata.ACTOR_UNIT, unitId == null ? "" : unitId)
-                .and(ActorMetadata.CORRELATION_ID, UUID.nameUUIDFromBytes((id + role).getBytes()).toString());
+        return ActorMetadata.of(id, role, unitId, UUID.nameUUIDFromBytes((id + role).getBytes()).toString(), null);
     }
 }

@@ -42,8 +42,7 @@ final class ProjectionHarness implements AutoCloseable {
                 JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build(), "test-node");
         domain = new DomainHarness(configurer -> {
             configurer.configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
-                    ActorMetadata.ACTOR_ID, ActorMetadata.ACTOR_ROLE, ActorMetadata.ACTOR_UNIT,
-                    ActorMetadata.CORRELATION_ID)));
+                    ActorMetadata.KEYS.toArray(String[]::new))));
             configurer.eventProcessing(processing -> {
                 Projections.configure(processing, readModels, audit, batchSize, database);
                 processing.registerTokenStore(c -> tokens);

@@ -59,9 +59,7 @@ import java.util.List;
  */
 public final class Benchmark {
 
-    private static final MetaData ACTOR = MetaData.with(ActorMetadata.ACTOR_ID, "benchmark")
-            .and(ActorMetadata.ACTOR_ROLE, "ORGANIZER").and(ActorMetadata.ACTOR_UNIT, "")
-            .and(ActorMetadata.CORRELATION_ID, "benchmark");
+    private static final MetaData ACTOR = ActorMetadata.of("benchmark", "ORGANIZER", null, "benchmark", null);
 
     private Benchmark() {
     }

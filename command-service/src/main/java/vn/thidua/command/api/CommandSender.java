@@ -41,10 +41,10 @@ public class CommandSender {
     /** Sends and waits; returns the version (sequence number) the command's own events gave the aggregate. */
     public long send(Object command, String aggregateId) {
         Actor actor = Actor.current();
-        MetaData metaData = MetaData.with(ActorMetadata.ACTOR_ID, actor.id())
-                .and(ActorMetadata.ACTOR_ROLE, actor.role().name())
-                .and(ActorMetadata.ACTOR_UNIT, actor.unitId() == null ? "" : actor.unitId())
-                .mergedWith(CorrelationIdFilter.metaData());
+        MetaData request = CorrelationIdFilter.metaData();
+        MetaData metaData = ActorMetadata.of(actor.id(), actor.role().name(), actor.unitId(),
+                (String) request.get(ActorMetadata.CORRELATION_ID),
+                (String) request.get(ActorMetadata.CLIENT_CORRELATION_ID));
         FutureCallback<Object, Object> callback = new FutureCallback<>();
         gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData), callback);
         CommandResultMessage<?> result = callback.getResult();

@@ -9,7 +9,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -33,7 +32,6 @@ import vn.thidua.domain.proposal.CampaignDesk;
 import vn.thidua.domain.proposal.RepositoryCampaignDesk;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -89,8 +87,7 @@ public class AxonConfig {
     /** Stored events keep who acted and the request they belong to. */
     @Bean
     public CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ActorMetadata.ACTOR_ID, ActorMetadata.ACTOR_ROLE,
-                ActorMetadata.ACTOR_UNIT, ActorMetadata.CORRELATION_ID, ActorMetadata.CLIENT_CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(ActorMetadata.KEYS.toArray(String[]::new));
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -119,11 +116,7 @@ public class AxonConfig {
     @Bean
     public Object systemActorOnDeadlines(DeadlineManager deadlineManager, List<CorrelationDataProvider> providers) {
         deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
-        return deadlineManager.registerDispatchInterceptor(messages -> (i, message) -> message.andMetaData(
-                MetaData.with(ActorMetadata.ACTOR_ID, ActorMetadata.SYSTEM)
-                        .and(ActorMetadata.ACTOR_ROLE, "SYSTEM")
-                        .and(ActorMetadata.ACTOR_UNIT, "")
-                        .and(ActorMetadata.CORRELATION_ID, UUID.randomUUID().toString())
-                        .and(ActorMetadata.CLIENT_CORRELATION_ID, "")));
+        return deadlineManager.registerDispatchInterceptor(messages -> (i, message) ->
+                message.andMetaData(ActorMetadata.system()));
     }
 }

@@ -1,5 +1,10 @@
 package vn.thidua.domain.common;
 
+import org.axonframework.messaging.MetaData;
+
+import java.util.List;
+import java.util.UUID;
+
 /** The metadata keys every command and every stored event carries. */
 public final class ActorMetadata {
 
@@ -16,6 +21,28 @@ public final class ActorMetadata {
     /** The actor of what the platform does by itself, such as recording an overdue report. */
     public static final String SYSTEM = "system";
 
+    /** The keys every command carries and every event keeps (the correlation data providers copy these). */
+    public static final List<String> KEYS = List.of(ACTOR_ID, ACTOR_ROLE, ACTOR_UNIT, CORRELATION_ID,
+            CLIENT_CORRELATION_ID);
+
     private ActorMetadata() {
+    }
+
+    /**
+     * The metadata of a command sent for an actor: who (id, role, unit; no unit is ""), and the request it belongs
+     * to (the platform's correlation id; the client's own, or "" when it sent none).
+     */
+    public static MetaData of(String actorId, String role, String unitId, String correlationId,
+                              String clientCorrelationId) {
+        return MetaData.with(ACTOR_ID, actorId)
+                .and(ACTOR_ROLE, role)
+                .and(ACTOR_UNIT, unitId == null ? "" : unitId)
+                .and(CORRELATION_ID, correlationId)
+                .and(CLIENT_CORRELATION_ID, clientCorrelationId == null ? "" : clientCorrelationId);
+    }
+
+    /** What the platform does by itself (a deadline firing): the system actor, a correlation id of its own. */
+    public static MetaData system() {
+        return of(SYSTEM, "SYSTEM", null, UUID.randomUUID().toString(), null);
     }
 }
