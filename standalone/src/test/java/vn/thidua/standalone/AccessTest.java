@@ -29,8 +29,7 @@ class AccessTest {
     void repeatedFailedLoginsAreThrottledAndEveryDenialIsLoggedSafely() throws Exception {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger denied = null;
-        try (Standalone platform = Standalone.start("--thidua.data-dir=" + data, "--thidua.command-port=0",
-                "--thidua.query-port=0", "--thidua.mongo-port=0", "--jobrunr.background-job-server.enabled=false")) {
+        try (Standalone platform = ReadModelSnapshots.start(data)) {
             // attached once Spring Boot has configured logging (which resets the appenders)
             denied = (Logger) LoggerFactory.getLogger("vn.thidua.security.denied");
             log.start();

@@ -103,9 +103,7 @@ class AcknowledgedCommandsSurviveKillTest {
             clients.shutdown();
         }
 
-        try (Standalone platform = Standalone.start("--thidua.data-dir=" + data, "--thidua.command-port=0",
-                "--thidua.query-port=0", "--thidua.mongo-port=0",
-                "--jobrunr.background-job-server.enabled=false")) {
+        try (Standalone platform = ReadModelSnapshots.start(data)) {
             EventStore events = platform.command().getBean(EventStore.class);
             Map<String, Map<Long, String>> stored = new HashMap<>();
             int storedRegistrations = 0;

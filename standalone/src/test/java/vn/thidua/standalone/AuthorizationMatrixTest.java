@@ -48,8 +48,7 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void start() {
-        platform = Standalone.start("--thidua.data-dir=" + data, "--thidua.command-port=0", "--thidua.query-port=0",
-                "--thidua.mongo-port=0", "--jobrunr.background-job-server.enabled=false");
+        platform = ReadModelSnapshots.start(data);
         Api api = new Api(platform.commandPort());
         campaign = api.post("organizer", "/api/campaigns", Map.of("plan", TestPlans.plan("9/KH-MATRIX", 2, 3)))
                 .body().get("id").asText();

@@ -44,9 +44,7 @@ class CrashRecoveryTest {
             child.waitFor();
         }
 
-        try (Standalone platform = Standalone.start("--thidua.data-dir=" + data, "--thidua.command-port=0",
-                "--thidua.query-port=0", "--thidua.mongo-port=0",
-                "--jobrunr.background-job-server.enabled=false")) {
+        try (Standalone platform = ReadModelSnapshots.start(data)) {
             ReadModelSnapshots.awaitCaughtUp(platform.query());
             Map<String, List<String>> recovered = ReadModelSnapshots.of(platform.query());
             assertThat(recovered.get("campaigns")).hasSize(4);

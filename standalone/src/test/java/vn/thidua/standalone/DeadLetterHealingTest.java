@@ -34,10 +34,7 @@ class DeadLetterHealingTest {
     Path data;
 
     private Standalone start(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--thidua.data-dir=" + data, "--thidua.command-port=0",
-                "--thidua.query-port=0", "--thidua.mongo-port=0", "--jobrunr.background-job-server.enabled=false"));
-        args.addAll(List.of(extra));
-        return Standalone.start(args.toArray(String[]::new));
+        return ReadModelSnapshots.start(data, extra);
     }
 
     @Test

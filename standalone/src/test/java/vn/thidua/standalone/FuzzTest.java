@@ -46,8 +46,7 @@ class FuzzTest {
 
     @Test
     void noHostileRequestCausesA5xxOrStoresAnything() throws Exception {
-        try (Standalone platform = Standalone.start("--thidua.data-dir=" + data, "--thidua.command-port=0",
-                "--thidua.query-port=0", "--thidua.mongo-port=0", "--jobrunr.background-job-server.enabled=false")) {
+        try (Standalone platform = ReadModelSnapshots.start(data)) {
             Api commands = new Api(platform.commandPort());
             String campaign = commands.post("organizer", "/api/campaigns",
                     Map.of("plan", TestPlans.plan("5/KH-FUZZ", 2, 3))).body().get("id").asText();

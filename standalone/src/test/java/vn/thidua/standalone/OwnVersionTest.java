@@ -30,8 +30,7 @@ class OwnVersionTest {
 
     @Test
     void fiftyConcurrentRegistrationsEachAnswerTheirOwnVersion() throws Exception {
-        try (Standalone platform = Standalone.start("--thidua.data-dir=" + data, "--thidua.command-port=0",
-                "--thidua.query-port=0", "--thidua.mongo-port=0", "--jobrunr.background-job-server.enabled=false")) {
+        try (Standalone platform = ReadModelSnapshots.start(data)) {
             Api commands = new Api(platform.commandPort());
             String campaign = commands.post("organizer", "/api/campaigns",
                     Map.of("plan", TestPlans.plan("8/KH-VERSION", 2, 3))).body().get("id").asText();

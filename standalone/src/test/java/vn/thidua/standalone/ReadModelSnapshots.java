@@ -5,15 +5,31 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.thidua.projections.ReadModelDump;
 import vn.thidua.query.health.EventProcessingHealth;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Test helpers on a running query-service: wait for its processors, and read every read model as exact bytes. */
+/**
+ * Test helpers for the embedded default: start it, wait for its processors, and read every read model as exact
+ * bytes.
+ */
 final class ReadModelSnapshots {
 
     private ReadModelSnapshots() {
+    }
+
+    /**
+     * The embedded default on {@code data} with free ports and no deadline polling (tests drive time themselves),
+     * plus any {@code extra} options.
+     */
+    static Standalone start(Path data, String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--thidua.data-dir=" + data,
+                "--thidua.command-port=0", "--thidua.query-port=0", "--thidua.mongo-port=0",
+                "--jobrunr.background-job-server.enabled=false"));
+        args.addAll(java.util.List.of(extra));
+        return Standalone.start(args.toArray(String[]::new));
     }
 
     static void awaitCaughtUp(ConfigurableApplicationContext query) {
