@@ -41,10 +41,8 @@ public class CommandSender {
     /** Sends and waits; returns the version (sequence number) the command's own events gave the aggregate. */
     public long send(Object command, String aggregateId) {
         Actor actor = Actor.current();
-        MetaData request = CorrelationIdFilter.metaData();
         MetaData metaData = ActorMetadata.of(actor.id(), actor.role().name(), actor.unitId(),
-                (String) request.get(ActorMetadata.CORRELATION_ID),
-                (String) request.get(ActorMetadata.CLIENT_CORRELATION_ID));
+                CorrelationIdFilter.currentId(), CorrelationIdFilter.currentClientId());
         FutureCallback<Object, Object> callback = new FutureCallback<>();
         gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData), callback);
         CommandResultMessage<?> result = callback.getResult();

@@ -9,6 +9,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.security.access.prepost.PreAuthorize;
 import vn.thidua.projections.CampaignSequencing;
+import vn.thidua.query.health.DeadLetterHealth;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,7 +65,7 @@ public class DeadLetterController {
                 if (sequenceId == null) {
                     sequenceId = CampaignSequencing.INSTANCE.getSequenceIdentifierFor(m);
                 }
-                l.put("cause", letter.cause().map(c -> c.type() + ": " + c.message()).orElse(null));
+                l.put("cause", DeadLetterHealth.reason(letter));
                 l.put("enqueuedAt", letter.enqueuedAt());
                 l.put("lastTouched", letter.lastTouched());
                 letters.add(l);

@@ -7,6 +7,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.common.DomainClock;
+import vn.thidua.domain.common.Limits;
+import vn.thidua.domain.common.Texts;
 import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.SearchText;
 import vn.thidua.query.QueryProperties;
@@ -97,7 +99,7 @@ public class ReadModelQueries {
         if (value == null) {
             return null;
         }
-        if (value.length() > MAX_PARAMETER_LENGTH || !vn.thidua.domain.common.Texts.isValidUnicode(value)) {
+        if (value.length() > MAX_PARAMETER_LENGTH || !Texts.isValidUnicode(value)) {
             throw new QueryExceptions.InvalidParameter(parameter, "Tham số \"" + parameter
                     + "\" phải là văn bản hợp lệ, tối đa " + MAX_PARAMETER_LENGTH + " ký tự");
         }
@@ -106,11 +108,11 @@ public class ReadModelQueries {
 
     /** A year parameter within the years any campaign can touch. */
     public static Integer year(Integer year) {
-        if (year != null && (year < vn.thidua.domain.common.Limits.EARLIEST_DATE.getYear()
-                || year > vn.thidua.domain.common.Limits.LATEST_DATE.getYear())) {
+        if (year != null && (year < Limits.EARLIEST_DATE.getYear()
+                || year > Limits.LATEST_DATE.getYear())) {
             throw new QueryExceptions.InvalidParameter("year", "Năm phải từ "
-                    + vn.thidua.domain.common.Limits.EARLIEST_DATE.getYear() + " đến "
-                    + vn.thidua.domain.common.Limits.LATEST_DATE.getYear());
+                    + Limits.EARLIEST_DATE.getYear() + " đến "
+                    + Limits.LATEST_DATE.getYear());
         }
         return year;
     }

@@ -50,10 +50,15 @@ public class DeadLetterHealth extends AbstractHealthIndicator {
         builder.status(parked ? WARN : Status.UP);
     }
 
+    /** Why a letter is parked, as an administrator reads it: the cause's type and message. */
+    public static String reason(DeadLetter<?> letter) {
+        return letter.cause().map(c -> c.type() + ": " + c.message()).orElse("unknown");
+    }
+
     static String firstReason(SequencedDeadLetterQueue<EventMessage<?>> queue) {
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
             for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                return letter.cause().map(c -> c.type() + ": " + c.message()).orElse("unknown");
+                return reason(letter);
             }
         }
         return "unknown";

@@ -4,11 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.messaging.MetaData;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.thidua.domain.common.ActorMetadata;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -39,14 +37,21 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The current request's correlation ids as command metadata (a new id outside a request). */
-    public static MetaData metaData() {
+    /** The platform's correlation id of the current request (a new id outside a request). */
+    public static String currentId() {
+        Object id = attribute(ATTRIBUTE);
+        return id != null ? id.toString() : UUID.randomUUID().toString();
+    }
+
+    /** The client's own correlation id of the current request, or null when it sent none (or none is current). */
+    public static String currentClientId() {
+        Object id = attribute(CLIENT_ATTRIBUTE);
+        return id == null ? null : id.toString();
+    }
+
+    private static Object attribute(String name) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        Object id = request == null ? null : request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        Object client = request == null ? null
-                : request.getAttribute(CLIENT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        return MetaData.with(ActorMetadata.CORRELATION_ID, id != null ? id.toString() : UUID.randomUUID().toString())
-                .and(ActorMetadata.CLIENT_CORRELATION_ID, client != null ? client.toString() : "");
+        return request == null ? null : request.getAttribute(name, RequestAttributes.SCOPE_REQUEST);
     }
 
     /** The platform's correlation id of the current request, or null outside one. */

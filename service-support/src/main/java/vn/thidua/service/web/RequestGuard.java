@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What a request body may be, checked before anything reads it: JSON only (415 otherwise; a wildcard such as
- * {@code *}{@code /*} is not a content type), in UTF-8, and at most {@value #MAX_BODY_BYTES} bytes (413), whether the
- * client declares its length or streams it in chunks.
+ * {@code *}{@code /*} is not a content type), in UTF-8, and at most {@value #MAX_BODY_BYTES} bytes (413): a declared
+ * length is refused here, a streamed (chunked) body when reading passes the limit.
  */
 public class RequestGuard extends OncePerRequestFilter {
 
@@ -38,15 +38,7 @@ public class RequestGuard extends OncePerRequestFilter {
             }
             request = new Limited(request);
         }
-        try {
-            chain.doFilter(request, response);
-        } catch (ServletException | RuntimeException e) {
-            if (causedByTooLarge(e)) {
-                tooLarge(response);
-                return;
-            }
-            throw e;
-        }
+        chain.doFilter(request, response);
     }
 
     static String contentTypeRefusal(String contentType) {
@@ -71,22 +63,17 @@ public class RequestGuard extends OncePerRequestFilter {
         }
     }
 
-    static boolean causedByTooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void tooLarge(HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        ProblemWriter.write(response, 413, "payload-too-large",
-                "Nội dung yêu cầu vượt quá giới hạn " + MAX_BODY_BYTES / 1024 + " KiB");
+        ProblemWriter.write(response, 413, "payload-too-large", TOO_LARGE);
     }
 
-    /** Thrown while reading a body past the limit; mapped to 413 wherever it surfaces. */
+    static final String TOO_LARGE = "Nội dung yêu cầu vượt quá giới hạn " + MAX_BODY_BYTES / 1024 + " KiB";
+
+    /**
+     * Thrown while reading a streamed body past the limit; the body is read by Spring MVC's converters, so
+     * {@link Problems} turns it into the same 413.
+     */
     public static class BodyTooLargeException extends IOException {
         public BodyTooLargeException() {
             super("request body over " + MAX_BODY_BYTES + " bytes");
