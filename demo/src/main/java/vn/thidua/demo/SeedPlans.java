@@ -1,6 +1,6 @@
 package vn.thidua.demo;
 
-import vn.thidua.domain.campaign.CampaignPlan;
+import vn.thidua.domain.campaign.value.CampaignPlan;
 import vn.thidua.domain.common.EventJson;
 
 import java.io.IOException;

@@ -11,7 +11,7 @@ import vn.thidua.domain.campaign.ParticipantRegistered;
 import vn.thidua.domain.campaign.ProposalAdmitted;
 import vn.thidua.domain.campaign.ProposalReleased;
 import vn.thidua.domain.campaign.QuotaAllocated;
-import vn.thidua.domain.campaign.ReportKind;
+import vn.thidua.domain.campaign.value.ReportKind;
 import vn.thidua.domain.campaign.ReportOverdue;
 import vn.thidua.domain.campaign.ReportSubmitted;
 import vn.thidua.domain.campaign.WorkPledged;

@@ -11,7 +11,7 @@ import vn.thidua.projections.view.AwardView;
 import vn.thidua.projections.view.CampaignView;
 import vn.thidua.projections.view.ParticipantView;
 import vn.thidua.projections.view.ProposalView;
-import vn.thidua.domain.proposal.ProposalStatus;
+import vn.thidua.domain.proposal.value.ProposalStatus;
 
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package vn.thidua.command.api;
 
-import vn.thidua.domain.campaign.CampaignPlan;
-import vn.thidua.domain.campaign.InspectionRating;
-import vn.thidua.domain.campaign.PledgedWork;
-import vn.thidua.domain.campaign.ReportKind;
+import vn.thidua.domain.campaign.value.CampaignPlan;
+import vn.thidua.domain.campaign.value.InspectionRating;
+import vn.thidua.domain.campaign.value.PledgedWork;
+import vn.thidua.domain.campaign.value.ReportKind;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -8,15 +8,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.service.security.Actor;
-import vn.thidua.domain.proposal.AppraiseProposal;
-import vn.thidua.domain.proposal.GrantAward;
-import vn.thidua.domain.proposal.RecordCouncilVote;
-import vn.thidua.domain.proposal.RejectProposal;
-import vn.thidua.domain.proposal.ReturnForSupplement;
-import vn.thidua.domain.proposal.RevokeAward;
-import vn.thidua.domain.proposal.SubmitProposal;
-import vn.thidua.domain.proposal.SupplementProposal;
-import vn.thidua.domain.proposal.WithdrawProposal;
+import vn.thidua.domain.proposal.command.AppraiseProposal;
+import vn.thidua.domain.proposal.command.GrantAward;
+import vn.thidua.domain.proposal.command.RecordCouncilVote;
+import vn.thidua.domain.proposal.command.RejectProposal;
+import vn.thidua.domain.proposal.command.ReturnForSupplement;
+import vn.thidua.domain.proposal.command.RevokeAward;
+import vn.thidua.domain.proposal.command.SubmitProposal;
+import vn.thidua.domain.proposal.command.SupplementProposal;
+import vn.thidua.domain.proposal.command.WithdrawProposal;
 
 import java.net.URI;
 

@@ -1,8 +1,8 @@
 package vn.thidua.command.api;
 
-import vn.thidua.domain.campaign.DossierDocument;
-import vn.thidua.domain.proposal.Nominee;
-import vn.thidua.domain.proposal.RevocationGround;
+import vn.thidua.domain.campaign.value.DossierDocument;
+import vn.thidua.domain.proposal.value.Nominee;
+import vn.thidua.domain.proposal.value.RevocationGround;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -23,13 +23,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
-import vn.thidua.domain.campaign.Campaign;
-import vn.thidua.domain.campaign.PlanRegister;
+import vn.thidua.domain.campaign.model.Campaign;
+import vn.thidua.domain.campaign.model.PlanRegister;
 import vn.thidua.domain.plan.PlanRegistration;
 import vn.thidua.domain.plan.RepositoryPlanRegister;
-import vn.thidua.domain.proposal.AwardProposal;
-import vn.thidua.domain.proposal.CampaignDesk;
-import vn.thidua.domain.proposal.RepositoryCampaignDesk;
+import vn.thidua.domain.proposal.model.AwardProposal;
+import vn.thidua.domain.proposal.model.CampaignDesk;
+import vn.thidua.domain.proposal.model.RepositoryCampaignDesk;
 
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -1,5 +1,6 @@
 package vn.thidua.domain.campaign;
 
+import vn.thidua.domain.campaign.value.QuotaBucket;
 import org.axonframework.serialization.Revision;
 
 /** An award used one place of a scheme's quota; used is the count after it. */

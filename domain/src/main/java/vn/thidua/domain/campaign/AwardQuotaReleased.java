@@ -1,5 +1,6 @@
 package vn.thidua.domain.campaign;
 
+import vn.thidua.domain.campaign.value.QuotaBucket;
 import org.axonframework.serialization.Revision;
 
 /** A revoked award gave its quota place back; used is the count after it. */

@@ -1,5 +1,6 @@
 package vn.thidua.domain.campaign;
 
+import vn.thidua.domain.campaign.value.CampaignPlan;
 import org.axonframework.serialization.Revision;
 
 /** A campaign was launched by a plan. */

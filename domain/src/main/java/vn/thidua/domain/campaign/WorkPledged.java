@@ -1,5 +1,6 @@
 package vn.thidua.domain.campaign;
 
+import vn.thidua.domain.campaign.value.PledgedWork;
 import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 

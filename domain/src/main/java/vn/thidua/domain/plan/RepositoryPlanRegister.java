@@ -2,8 +2,8 @@ package vn.thidua.domain.plan;
 
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
-import vn.thidua.domain.campaign.CampaignPlan;
-import vn.thidua.domain.campaign.PlanRegister;
+import vn.thidua.domain.campaign.value.CampaignPlan;
+import vn.thidua.domain.campaign.model.PlanRegister;
 import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Refusal;
 

@@ -1,5 +1,6 @@
 package vn.thidua.domain.proposal;
 
+import vn.thidua.domain.proposal.value.RevocationGround;
 import org.axonframework.serialization.Revision;
 import java.time.LocalDate;
 

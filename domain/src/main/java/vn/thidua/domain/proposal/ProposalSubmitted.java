@@ -1,8 +1,9 @@
 package vn.thidua.domain.proposal;
 
+import vn.thidua.domain.proposal.value.Nominee;
 import org.axonframework.serialization.Revision;
-import vn.thidua.domain.campaign.DossierDocument;
-import vn.thidua.domain.campaign.SchemeTerms;
+import vn.thidua.domain.campaign.value.DossierDocument;
+import vn.thidua.domain.campaign.value.SchemeTerms;
 import java.time.LocalDate;
 import java.util.List;
 

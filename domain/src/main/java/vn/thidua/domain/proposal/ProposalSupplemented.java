@@ -1,7 +1,7 @@
 package vn.thidua.domain.proposal;
 
 import org.axonframework.serialization.Revision;
-import vn.thidua.domain.campaign.DossierDocument;
+import vn.thidua.domain.campaign.value.DossierDocument;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,27 @@
 package vn.thidua.domain.campaign;
 
+import vn.thidua.domain.campaign.command.AllocateQuota;
+import vn.thidua.domain.campaign.command.AmendCampaign;
+import vn.thidua.domain.campaign.command.CloseCampaign;
+import vn.thidua.domain.campaign.command.ConcludeCampaign;
+import vn.thidua.domain.campaign.command.LaunchCampaign;
+import vn.thidua.domain.campaign.command.PledgeWork;
+import vn.thidua.domain.campaign.command.RecordInspection;
+import vn.thidua.domain.campaign.command.RegisterParticipant;
+import vn.thidua.domain.campaign.command.SubmitReport;
+import vn.thidua.domain.campaign.model.Campaign;
+import vn.thidua.domain.campaign.value.ApprovalThreshold;
+import vn.thidua.domain.campaign.value.AwardScheme;
+import vn.thidua.domain.campaign.value.CampaignPlan;
+import vn.thidua.domain.campaign.value.InspectionRating;
+import vn.thidua.domain.campaign.value.Issuer;
+import vn.thidua.domain.campaign.value.Milestone;
+import vn.thidua.domain.campaign.value.MilestoneKind;
+import vn.thidua.domain.campaign.value.Period;
+import vn.thidua.domain.campaign.value.PledgedWork;
+import vn.thidua.domain.campaign.value.Quota;
+import vn.thidua.domain.campaign.value.QuotaBucket;
+import vn.thidua.domain.campaign.value.ReportKind;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,11 +10,11 @@ import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.test.deadline.StubDeadlineManager;
-import vn.thidua.domain.campaign.Campaign;
-import vn.thidua.domain.campaign.PlanRegister;
+import vn.thidua.domain.campaign.model.Campaign;
+import vn.thidua.domain.campaign.model.PlanRegister;
 import vn.thidua.domain.plan.PlanRegistration;
 import vn.thidua.domain.plan.RepositoryPlanRegister;
-import vn.thidua.domain.proposal.RepositoryCampaignDesk;
+import vn.thidua.domain.proposal.model.RepositoryCampaignDesk;
 
 import java.util.ArrayList;
 import java.util.HashMap;

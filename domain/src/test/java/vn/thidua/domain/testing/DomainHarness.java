@@ -13,15 +13,15 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.deadline.StubDeadlineManager;
-import vn.thidua.domain.campaign.Campaign;
-import vn.thidua.domain.campaign.PlanRegister;
+import vn.thidua.domain.campaign.model.Campaign;
+import vn.thidua.domain.campaign.model.PlanRegister;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.EventJson;
 import vn.thidua.domain.plan.PlanRegistration;
 import vn.thidua.domain.plan.RepositoryPlanRegister;
-import vn.thidua.domain.proposal.AwardProposal;
-import vn.thidua.domain.proposal.CampaignDesk;
-import vn.thidua.domain.proposal.RepositoryCampaignDesk;
+import vn.thidua.domain.proposal.model.AwardProposal;
+import vn.thidua.domain.proposal.model.CampaignDesk;
+import vn.thidua.domain.proposal.model.RepositoryCampaignDesk;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,19 +1,19 @@
 package vn.thidua.domain.testing;
 
-import vn.thidua.domain.campaign.ApprovalThreshold;
-import vn.thidua.domain.campaign.AwardScheme;
-import vn.thidua.domain.campaign.CampaignKind;
-import vn.thidua.domain.campaign.CampaignPlan;
-import vn.thidua.domain.campaign.DocumentRequirement;
-import vn.thidua.domain.campaign.DocumentType;
-import vn.thidua.domain.campaign.DossierDocument;
-import vn.thidua.domain.campaign.DossierRequirement;
-import vn.thidua.domain.campaign.Issuer;
-import vn.thidua.domain.campaign.Milestone;
-import vn.thidua.domain.campaign.MilestoneKind;
-import vn.thidua.domain.campaign.Period;
-import vn.thidua.domain.campaign.Quota;
-import vn.thidua.domain.campaign.Signer;
+import vn.thidua.domain.campaign.value.ApprovalThreshold;
+import vn.thidua.domain.campaign.value.AwardScheme;
+import vn.thidua.domain.campaign.value.CampaignKind;
+import vn.thidua.domain.campaign.value.CampaignPlan;
+import vn.thidua.domain.campaign.value.DocumentRequirement;
+import vn.thidua.domain.campaign.value.DocumentType;
+import vn.thidua.domain.campaign.value.DossierDocument;
+import vn.thidua.domain.campaign.value.DossierRequirement;
+import vn.thidua.domain.campaign.value.Issuer;
+import vn.thidua.domain.campaign.value.Milestone;
+import vn.thidua.domain.campaign.value.MilestoneKind;
+import vn.thidua.domain.campaign.value.Period;
+import vn.thidua.domain.campaign.value.Quota;
+import vn.thidua.domain.campaign.value.Signer;
 import vn.thidua.domain.common.Level;
 import vn.thidua.domain.common.TargetGroup;
 

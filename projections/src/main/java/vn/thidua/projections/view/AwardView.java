@@ -1,8 +1,8 @@
 package vn.thidua.projections.view;
 
 import vn.thidua.domain.common.Level;
-import vn.thidua.domain.proposal.AwardDecision;
-import vn.thidua.domain.proposal.Nominee;
+import vn.thidua.domain.proposal.value.AwardDecision;
+import vn.thidua.domain.proposal.value.Nominee;
 import vn.thidua.projections.View;
 
 /** {@code awards}: the registry of awards granted, by nominee and achievement year, with revocations. */

@@ -1,7 +1,7 @@
 package vn.thidua.projections.view;
 
-import vn.thidua.domain.campaign.CampaignPlan;
-import vn.thidua.domain.campaign.CampaignStatus;
+import vn.thidua.domain.campaign.value.CampaignPlan;
+import vn.thidua.domain.campaign.value.CampaignStatus;
 import vn.thidua.projections.View;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package vn.thidua.projections.view;
 
-import vn.thidua.domain.campaign.InspectionRating;
-import vn.thidua.domain.campaign.ReportKind;
+import vn.thidua.domain.campaign.value.InspectionRating;
+import vn.thidua.domain.campaign.value.ReportKind;
 import vn.thidua.projections.View;
 
 import java.time.LocalDate;

@@ -1,11 +1,11 @@
 package vn.thidua.projections.view;
 
-import vn.thidua.domain.campaign.DossierDocument;
-import vn.thidua.domain.campaign.SchemeTerms;
-import vn.thidua.domain.proposal.AwardDecision;
-import vn.thidua.domain.proposal.Nominee;
-import vn.thidua.domain.proposal.ProposalStatus;
-import vn.thidua.domain.proposal.RevocationGround;
+import vn.thidua.domain.campaign.value.DossierDocument;
+import vn.thidua.domain.campaign.value.SchemeTerms;
+import vn.thidua.domain.proposal.value.AwardDecision;
+import vn.thidua.domain.proposal.value.Nominee;
+import vn.thidua.domain.proposal.value.ProposalStatus;
+import vn.thidua.domain.proposal.value.RevocationGround;
 import vn.thidua.projections.View;
 
 import java.math.BigDecimal;

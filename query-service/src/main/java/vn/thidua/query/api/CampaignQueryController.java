@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.thidua.domain.campaign.CampaignStatus;
-import vn.thidua.domain.proposal.ProposalStatus;
+import vn.thidua.domain.campaign.value.CampaignStatus;
+import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.projections.ReadModels;
 
 import java.util.ArrayList;

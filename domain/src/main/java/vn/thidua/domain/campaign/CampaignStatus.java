@@ -1,6 +1,0 @@
-package vn.thidua.domain.campaign;
-
-/** Đang triển khai → đã tổng kết → đã khép lại. */
-public enum CampaignStatus {
-    LAUNCHED, CONCLUDED, CLOSED
-}

@@ -1,5 +1,0 @@
-package vn.thidua.domain.campaign;
-
-/** A document in a proposal's dossier, with the number of copies supplied. */
-public record DossierDocument(DocumentType type, String title, int copies) {
-}

@@ -1,6 +1,0 @@
-package vn.thidua.domain.campaign;
-
-/** Đánh giá của đoàn kiểm tra. */
-public enum InspectionRating {
-    EXCELLENT, GOOD, FAIR, POOR
-}

@@ -1,7 +1,0 @@
-package vn.thidua.domain.campaign;
-
-import vn.thidua.domain.common.Level;
-
-/** Cơ quan ban hành: name as printed (e.g. "UBND huyện Bố Trạch") and its level. */
-public record Issuer(String name, Level level) {
-}

@@ -1,7 +1,0 @@
-package vn.thidua.domain.campaign;
-
-import java.time.LocalDate;
-
-/** Thời gian thi đua (Vietnam dates, inclusive). */
-public record Period(LocalDate start, LocalDate end) {
-}

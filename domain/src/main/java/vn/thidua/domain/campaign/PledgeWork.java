@@ -1,7 +1,0 @@
-package vn.thidua.domain.campaign;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Đăng ký công trình, phần việc chào mừng by a registered unit. */
-public record PledgeWork(@TargetAggregateIdentifier String campaignId, String unitId, PledgedWork work) {
-}

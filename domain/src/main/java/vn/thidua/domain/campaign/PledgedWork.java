@@ -1,5 +1,0 @@
-package vn.thidua.domain.campaign;
-
-/** Công trình, phần việc chào mừng pledged by a unit. */
-public record PledgedWork(String workId, String title, String description) {
-}

@@ -1,8 +1,0 @@
-package vn.thidua.domain.campaign;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import java.time.LocalDate;
-
-/** Ghi nhận kết quả kiểm tra tình hình triển khai tại một đơn vị đã đăng ký. */
-public record RecordInspection(@TargetAggregateIdentifier String campaignId, String unitId, String inspectionId, LocalDate inspectedOn, String inspectedBy, String findings, InspectionRating rating) {
-}

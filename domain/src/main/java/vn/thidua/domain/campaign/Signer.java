@@ -1,5 +1,0 @@
-package vn.thidua.domain.campaign;
-
-/** Người ký: e.g. onBehalfOf "TM. Ủy ban nhân dân", title "Chủ tịch", name "Trần Quang Vũ". */
-public record Signer(String name, String title, String onBehalfOf) {
-}

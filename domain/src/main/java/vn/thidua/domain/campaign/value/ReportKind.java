@@ -1,0 +1,10 @@
+package vn.thidua.domain.campaign.value;
+
+/** Sơ kết (interim) or tổng kết (final). */
+public enum ReportKind {
+    INTERIM, FINAL;
+
+    public MilestoneKind milestoneKind() {
+        return this == INTERIM ? MilestoneKind.INTERIM_REPORT : MilestoneKind.FINAL_REPORT;
+    }
+}

@@ -1,7 +1,0 @@
-package vn.thidua.domain.proposal;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Thẩm định hồ sơ: favourable or not, with the appraiser's opinion. */
-public record AppraiseProposal(@TargetAggregateIdentifier String proposalId, Boolean favourable, String opinion) {
-}

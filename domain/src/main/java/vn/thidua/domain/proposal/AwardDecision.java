@@ -1,7 +1,0 @@
-package vn.thidua.domain.proposal;
-
-import java.time.LocalDate;
-
-/** Quyết định khen thưởng: number, date and signer. */
-public record AwardDecision(String number, LocalDate date, String signerName, String signerTitle) {
-}

@@ -1,8 +1,0 @@
-package vn.thidua.domain.proposal;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import java.time.LocalDate;
-
-/** Quyết định khen thưởng: consumes one place of the scheme's quota. */
-public record GrantAward(@TargetAggregateIdentifier String proposalId, String decisionNumber, LocalDate decisionDate, String signerName, String signerTitle) {
-}

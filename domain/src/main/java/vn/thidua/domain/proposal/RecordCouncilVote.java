@@ -1,7 +1,0 @@
-package vn.thidua.domain.proposal;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Kết quả bỏ phiếu của Hội đồng Thi đua – Khen thưởng. */
-public record RecordCouncilVote(@TargetAggregateIdentifier String proposalId, Integer membersTotal, Integer votesFor, Integer votesAgainst, Integer abstaining) {
-}

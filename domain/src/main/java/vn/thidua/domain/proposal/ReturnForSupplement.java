@@ -1,7 +1,0 @@
-package vn.thidua.domain.proposal;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Trả lại hồ sơ để bổ sung (at most once per proposal). */
-public record ReturnForSupplement(@TargetAggregateIdentifier String proposalId, String reason) {
-}

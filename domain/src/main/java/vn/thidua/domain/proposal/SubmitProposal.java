@@ -1,9 +1,0 @@
-package vn.thidua.domain.proposal;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import vn.thidua.domain.campaign.DossierDocument;
-import java.util.List;
-
-/** Nộp hồ sơ đề nghị khen thưởng. The id may be chosen by the client (UUID) so a retry is safe. */
-public record SubmitProposal(@TargetAggregateIdentifier String proposalId, String campaignId, String proposingUnitId, Nominee nominee, String schemeId, String achievementSummary, Integer achievementYear, List<DossierDocument> documents) {
-}

@@ -1,9 +1,0 @@
-package vn.thidua.domain.proposal;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import vn.thidua.domain.campaign.DossierDocument;
-import java.util.List;
-
-/** Bổ sung hồ sơ: documents is the complete dossier after the supplement. actingUnitId is the acting unit user's unit, or null. */
-public record SupplementProposal(@TargetAggregateIdentifier String proposalId, String actingUnitId, List<DossierDocument> documents, String note) {
-}
