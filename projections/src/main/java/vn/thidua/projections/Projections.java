@@ -1,5 +1,6 @@
 package vn.thidua.projections;
 
+import vn.thidua.projections.audit.AuditProjection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import org.axonframework.common.transaction.NoTransactionManager;

@@ -1,5 +1,6 @@
 package vn.thidua.projections;
 
+import vn.thidua.projections.audit.AuditProjection;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;

@@ -7,10 +7,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.thidua.demo.DemoScenario;
-import vn.thidua.projections.view.AwardView;
-import vn.thidua.projections.view.CampaignView;
-import vn.thidua.projections.view.ParticipantView;
-import vn.thidua.projections.view.ProposalView;
+import vn.thidua.projections.awards.AwardStatus;
+import vn.thidua.projections.awards.AwardView;
+import vn.thidua.projections.campaigns.CampaignView;
+import vn.thidua.projections.participants.ParticipantView;
+import vn.thidua.projections.proposals.ProposalView;
 import vn.thidua.domain.proposal.value.ProposalStatus;
 
 import java.util.List;
@@ -109,7 +110,7 @@ class ProjectionsTest {
         assertThat(voted.documents).hasSize(3);
 
         AwardView revoked = read(ReadModels.AWARDS, "gk-cn-cb-nt-04", AwardView.class);
-        assertThat(revoked.status).isEqualTo(AwardView.REVOKED);
+        assertThat(revoked.status).isEqualTo(AwardStatus.REVOKED);
         assertThat(revoked.revocation.decisionNumber()).isEqualTo("312/QĐ-UBND");
         assertThat(revoked.nomineeSearch).isEqualTo("pham thi thu ha cb nt 04");
         assertThat(harness.database.getCollection(ReadModels.AWARDS).countDocuments()).isEqualTo(14);

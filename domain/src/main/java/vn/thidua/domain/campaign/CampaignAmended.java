@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The plan was amended; plan is the whole plan as it now stands. */
 @Revision("1")
-public record CampaignAmended(String campaignId, String reason, CampaignPlan plan) {
+public record CampaignAmended(String campaignId, String reason, CampaignPlan plan) implements CampaignEvent {
 }

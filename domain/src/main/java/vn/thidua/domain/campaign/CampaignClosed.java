@@ -5,5 +5,5 @@ import java.time.LocalDate;
 
 /** The campaign was closed. */
 @Revision("1")
-public record CampaignClosed(String campaignId, LocalDate closedOn, String note) {
+public record CampaignClosed(String campaignId, LocalDate closedOn, String note) implements CampaignEvent {
 }

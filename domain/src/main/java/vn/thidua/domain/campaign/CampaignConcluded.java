@@ -5,5 +5,5 @@ import java.time.LocalDate;
 
 /** The campaign was concluded (tổng kết). */
 @Revision("1")
-public record CampaignConcluded(String campaignId, LocalDate concludedOn, String summary) {
+public record CampaignConcluded(String campaignId, LocalDate concludedOn, String summary) implements CampaignEvent {
 }

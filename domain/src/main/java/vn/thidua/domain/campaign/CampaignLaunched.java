@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** A campaign was launched by a plan. */
 @Revision("1")
-public record CampaignLaunched(String campaignId, CampaignPlan plan) {
+public record CampaignLaunched(String campaignId, CampaignPlan plan) implements CampaignEvent {
 }

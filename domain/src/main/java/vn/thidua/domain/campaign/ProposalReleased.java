@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** A proposal ended without an award (WITHDRAWN or REJECTED); its nominee no longer holds a live proposal. */
 @Revision("1")
-public record ProposalReleased(String campaignId, String proposalId, String nomineeKey, String outcome) {
+public record ProposalReleased(String campaignId, String proposalId, String nomineeKey, String outcome) implements CampaignEvent {
 }

@@ -6,5 +6,5 @@ import java.time.LocalDate;
 
 /** A report milestone's due date passed without this registered unit's report. */
 @Revision("1")
-public record ReportOverdue(String campaignId, String unitId, String milestoneId, ReportKind kind, LocalDate dueDate) {
+public record ReportOverdue(String campaignId, String unitId, String milestoneId, ReportKind kind, LocalDate dueDate) implements CampaignEvent {
 }

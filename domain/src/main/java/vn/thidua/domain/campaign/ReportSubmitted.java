@@ -6,5 +6,5 @@ import java.time.LocalDate;
 
 /** A unit submitted a report; late when submitted after its milestone's due date (accepted all the same). */
 @Revision("1")
-public record ReportSubmitted(String campaignId, String unitId, String reportId, ReportKind kind, String milestoneId, LocalDate dueDate, LocalDate submittedOn, boolean late, String summary) {
+public record ReportSubmitted(String campaignId, String unitId, String reportId, ReportKind kind, String milestoneId, LocalDate dueDate, LocalDate submittedOn, boolean late, String summary) implements CampaignEvent {
 }

@@ -6,5 +6,5 @@ import java.time.LocalDate;
 
 /** A unit pledged a work; late when pledged after the plan's pledge deadline (dueDate). */
 @Revision("1")
-public record WorkPledged(String campaignId, String unitId, PledgedWork work, LocalDate pledgedOn, LocalDate dueDate, boolean late) {
+public record WorkPledged(String campaignId, String unitId, PledgedWork work, LocalDate pledgedOn, LocalDate dueDate, boolean late) implements CampaignEvent {
 }

@@ -4,5 +4,5 @@ import org.axonframework.serialization.Revision;
 
 /** A plan (issuer + document number) was registered to the campaign it launched. */
 @Revision("1")
-public record PlanRegistered(String registrationId, String issuer, String documentNumber, String campaignId) {
+public record PlanRegistered(String registrationId, String issuer, String documentNumber, String campaignId) implements PlanEvent {
 }

@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** An award was granted by a decision (a legal act: never edited, only revoked). */
 @Revision("1")
-public record AwardGranted(String proposalId, String campaignId, String schemeId, Nominee nominee, int achievementYear, AwardDecision decision) {
+public record AwardGranted(String proposalId, String campaignId, String schemeId, Nominee nominee, int achievementYear, AwardDecision decision) implements ProposalEvent {
 }

@@ -6,5 +6,5 @@ import java.time.LocalDate;
 
 /** The award was revoked on a legal ground. */
 @Revision("1")
-public record AwardRevoked(String proposalId, String campaignId, String schemeId, RevocationGround ground, String decisionNumber, LocalDate decisionDate, String explanation) {
+public record AwardRevoked(String proposalId, String campaignId, String schemeId, RevocationGround ground, String decisionNumber, LocalDate decisionDate, String explanation) implements ProposalEvent {
 }

@@ -5,5 +5,5 @@ import java.time.LocalDate;
 
 /** The proposal was appraised. */
 @Revision("1")
-public record ProposalAppraised(String proposalId, boolean favourable, String opinion, LocalDate appraisedOn) {
+public record ProposalAppraised(String proposalId, boolean favourable, String opinion, LocalDate appraisedOn) implements ProposalEvent {
 }

@@ -5,5 +5,5 @@ import java.time.LocalDate;
 
 /** The proposal was rejected. */
 @Revision("1")
-public record ProposalRejected(String proposalId, String campaignId, String reason, LocalDate rejectedOn) {
+public record ProposalRejected(String proposalId, String campaignId, String reason, LocalDate rejectedOn) implements ProposalEvent {
 }

@@ -5,5 +5,5 @@ import java.time.LocalDate;
 
 /** The proposal was returned to its unit for supplement. */
 @Revision("1")
-public record ProposalReturnedForSupplement(String proposalId, String reason, LocalDate returnedOn) {
+public record ProposalReturnedForSupplement(String proposalId, String reason, LocalDate returnedOn) implements ProposalEvent {
 }

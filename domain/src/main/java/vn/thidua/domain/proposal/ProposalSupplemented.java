@@ -7,5 +7,5 @@ import java.util.List;
 
 /** The unit supplemented the dossier; documents is the complete dossier now. */
 @Revision("1")
-public record ProposalSupplemented(String proposalId, List<DossierDocument> documents, String note, LocalDate supplementedOn) {
+public record ProposalSupplemented(String proposalId, List<DossierDocument> documents, String note, LocalDate supplementedOn) implements ProposalEvent {
 }

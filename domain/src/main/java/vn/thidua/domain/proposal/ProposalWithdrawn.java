@@ -5,5 +5,5 @@ import java.time.LocalDate;
 
 /** The proposing unit withdrew the proposal. */
 @Revision("1")
-public record ProposalWithdrawn(String proposalId, String campaignId, String reason, LocalDate withdrawnOn) {
+public record ProposalWithdrawn(String proposalId, String campaignId, String reason, LocalDate withdrawnOn) implements ProposalEvent {
 }

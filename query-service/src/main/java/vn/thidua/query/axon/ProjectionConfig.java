@@ -8,7 +8,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.thidua.projections.AuditProjection;
+import vn.thidua.projections.audit.AuditProjection;
 import vn.thidua.projections.DocumentMapper;
 import vn.thidua.projections.Projections;
 import vn.thidua.projections.ReadModelProjection;

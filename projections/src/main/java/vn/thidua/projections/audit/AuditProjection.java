@@ -1,4 +1,4 @@
-package vn.thidua.projections;
+package vn.thidua.projections.audit;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -13,6 +13,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import vn.thidua.domain.common.ActorMetadata;
+import vn.thidua.projections.Batch;
+import vn.thidua.projections.BatchScope;
+import vn.thidua.projections.DocumentMapper;
+import vn.thidua.projections.Fact;
+import vn.thidua.projections.Projections;
+import vn.thidua.projections.ReadModels;
 
 import java.util.ArrayList;
 import java.util.Date;

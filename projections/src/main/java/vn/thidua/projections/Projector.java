@@ -1,0 +1,106 @@
+package vn.thidua.projections;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One read model: the documents of one collection and the events that change them, each declared once as
+ * "on this event, this document (found by this id) changes so". The mechanics every read model shares are here and
+ * nowhere else: the document is found in the batch (read at most once per batch), an event it has applied already
+ * is skipped ({@link View#accepts}, which also stamps its position), the version is stamped for events of the stream
+ * the document follows, and only documents that changed are written back ({@link DocumentBatch#flush}).
+ *
+ * @param <V> the document type
+ */
+public abstract class Projector<V extends View> {
+
+    /** How a rule finds its document. */
+    private enum Presence { CREATED, REQUIRED, OPTIONAL }
+
+    /** How an event changes its document; {@code in} gives the event's position and the batch's other documents. */
+    @FunctionalInterface
+    protected interface Change<E, V> {
+        void apply(V document, E event, Context in);
+    }
+
+    private record Rule<E, V>(Presence presence, BiFunction<E, Context, String> id, Change<E, V> change) {
+    }
+
+    private final String collection;
+    private final Class<V> type;
+    private final Supplier<V> blank;
+    private final Class<?> stream;
+    private final Map<Class<?>, Rule<?, V>> rules = new HashMap<>();
+
+    /**
+     * @param stream the event family whose sequence numbers are this document's version (for a {@link VersionedView}),
+     *               or null
+     */
+    protected Projector(String collection, Class<V> type, Supplier<V> blank, Class<?> stream) {
+        this.collection = collection;
+        this.type = type;
+        this.blank = blank;
+        this.stream = stream;
+    }
+
+    /** {@code event} creates the document {@code id} if there is none, then changes it. */
+    protected <E> void creating(Class<E> event, Function<E, String> id, Change<E, V> change) {
+        add(event, Presence.CREATED, (e, in) -> id.apply(e), change);
+    }
+
+    /** {@code event} changes the document {@code id}, which exists (else the event is parked). */
+    protected <E> void on(Class<E> event, Function<E, String> id, Change<E, V> change) {
+        add(event, Presence.REQUIRED, (e, in) -> id.apply(e), change);
+    }
+
+    /** As {@link #on(Class, Function, Change)}, for an event that names its document only through another one. */
+    protected <E> void on(Class<E> event, BiFunction<E, Context, String> id, Change<E, V> change) {
+        add(event, Presence.REQUIRED, id, change);
+    }
+
+    /** {@code event} changes the document {@code id} if it exists. */
+    protected <E> void ifPresent(Class<E> event, Function<E, String> id, Change<E, V> change) {
+        add(event, Presence.OPTIONAL, (e, in) -> id.apply(e), change);
+    }
+
+    private <E> void add(Class<E> event, Presence presence, BiFunction<E, Context, String> id, Change<E, V> change) {
+        if (rules.putIfAbsent(event, new Rule<>(presence, id, change)) != null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " declares " + event.getSimpleName() + " twice");
+        }
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    /** The event types this read model applies. */
+    public Set<Class<?>> events() {
+        return rules.keySet();
+    }
+
+    /** Applies {@code event} to the document it concerns, unless that document has applied it already. */
+    @SuppressWarnings("unchecked")
+    final void apply(Object event, Context in) {
+        Rule<Object, V> rule = (Rule<Object, V>) rules.get(event.getClass());
+        if (rule == null) {
+            return;
+        }
+        String id = rule.id().apply(event, in);
+        V document = switch (rule.presence()) {
+            case CREATED -> in.batch().findOrCreate(collection, id, type, blank);
+            case REQUIRED -> in.required(collection, id, type);
+            case OPTIONAL -> in.batch().find(collection, id, type);
+        };
+        if (document == null || !document.accepts(in.fact())) {
+            return;
+        }
+        if (document instanceof VersionedView versioned && stream != null && stream.isInstance(event)) {
+            versioned.version = in.fact().sequence();
+        }
+        rule.change().apply(document, event, in);
+    }
+}

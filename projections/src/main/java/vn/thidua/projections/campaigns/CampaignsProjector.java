@@ -1,0 +1,99 @@
+package vn.thidua.projections.campaigns;
+
+import org.axonframework.messaging.MetaData;
+import vn.thidua.domain.campaign.AwardQuotaConsumed;
+import vn.thidua.domain.campaign.AwardQuotaReleased;
+import vn.thidua.domain.campaign.CampaignAmended;
+import vn.thidua.domain.campaign.CampaignClosed;
+import vn.thidua.domain.campaign.CampaignConcluded;
+import vn.thidua.domain.campaign.CampaignEvent;
+import vn.thidua.domain.campaign.CampaignLaunched;
+import vn.thidua.domain.campaign.InspectionRecorded;
+import vn.thidua.domain.campaign.ParticipantRegistered;
+import vn.thidua.domain.campaign.ProposalAdmitted;
+import vn.thidua.domain.campaign.ProposalReleased;
+import vn.thidua.domain.campaign.QuotaAllocated;
+import vn.thidua.domain.campaign.ReportOverdue;
+import vn.thidua.domain.campaign.ReportSubmitted;
+import vn.thidua.domain.campaign.WorkPledged;
+import vn.thidua.domain.common.ActorMetadata;
+import vn.thidua.domain.proposal.AwardGranted;
+import vn.thidua.domain.proposal.AwardRevoked;
+import vn.thidua.domain.proposal.CouncilVoteRecorded;
+import vn.thidua.domain.proposal.ProposalAppraised;
+import vn.thidua.domain.proposal.ProposalEvent;
+import vn.thidua.domain.proposal.ProposalRejected;
+import vn.thidua.domain.proposal.ProposalReturnedForSupplement;
+import vn.thidua.domain.proposal.ProposalSubmitted;
+import vn.thidua.domain.proposal.ProposalSupplemented;
+import vn.thidua.domain.proposal.ProposalWithdrawn;
+import vn.thidua.domain.proposal.value.ProposalStatus;
+import vn.thidua.projections.Projector;
+import vn.thidua.projections.ReadModels;
+
+import java.util.function.BiConsumer;
+
+/**
+ * {@code campaigns}: a campaign's plan, status and counts. Runs first for every event (see
+ * {@code ReadModelProjection}), so a unit or proposal read here is as it was before the event.
+ */
+public final class CampaignsProjector extends Projector<CampaignView> {
+
+    public CampaignsProjector() {
+        super(ReadModels.CAMPAIGNS, CampaignView.class, CampaignView::new, CampaignEvent.class);
+
+        creating(CampaignLaunched.class, CampaignLaunched::campaignId,
+                (c, e, in) -> c.launched(e.plan(), in.fact().at(), actor(in.metaData())));
+        on(CampaignAmended.class, CampaignAmended::campaignId,
+                (c, e, in) -> c.amended(e.plan(), in.fact().at(), e.reason()));
+        on(QuotaAllocated.class, QuotaAllocated::campaignId,
+                (c, e, in) -> c.quotaAllocated(e.schemeId(), e.collectives(), e.individuals(), e.reference()));
+        on(ParticipantRegistered.class, ParticipantRegistered::campaignId, (c, e, in) -> c.participantRegistered());
+        on(WorkPledged.class, WorkPledged::campaignId, (c, e, in) -> c.workPledged(e.late()));
+        on(InspectionRecorded.class, InspectionRecorded::campaignId, (c, e, in) -> c.inspected());
+        on(ReportSubmitted.class, ReportSubmitted::campaignId, (c, e, in) -> c.reportSubmitted(e.kind(), e.late(),
+                in.participant(e.campaignId(), e.unitId()).wouldCatchUpWith(e.milestoneId())));
+        on(ReportOverdue.class, ReportOverdue::campaignId, (c, e, in) ->
+                c.reportOverdue(in.participant(e.campaignId(), e.unitId()).overdue.isEmpty()));
+        on(CampaignConcluded.class, CampaignConcluded::campaignId,
+                (c, e, in) -> c.concluded(e.concludedOn(), e.summary()));
+        on(CampaignClosed.class, CampaignClosed::campaignId, (c, e, in) -> c.closed(e.closedOn(), e.note()));
+        // admission and release are the campaign's side of a proposal: only its version moves
+        on(ProposalAdmitted.class, ProposalAdmitted::campaignId, (c, e, in) -> {
+        });
+        on(ProposalReleased.class, ProposalReleased::campaignId, (c, e, in) -> {
+        });
+        on(AwardQuotaConsumed.class, AwardQuotaConsumed::campaignId,
+                (c, e, in) -> c.quotaUsed(e.schemeId(), e.bucket(), e.limit(), e.used()));
+        on(AwardQuotaReleased.class, AwardQuotaReleased::campaignId,
+                (c, e, in) -> c.quotaUsed(e.schemeId(), e.bucket(), e.limit(), e.used()));
+
+        on(ProposalSubmitted.class, ProposalSubmitted::campaignId, (c, e, in) -> c.proposalSubmitted());
+        proposalMoves(ProposalReturnedForSupplement.class, ProposalStatus.RETURNED);
+        proposalMoves(ProposalSupplemented.class, ProposalStatus.SUPPLEMENTED);
+        proposalMoves(ProposalAppraised.class, ProposalStatus.APPRAISED);
+        proposalMoves(CouncilVoteRecorded.class, ProposalStatus.VOTED);
+        proposalMoves(AwardGranted.class, ProposalStatus.AWARDED, (c, e) -> c.awardGranted(e.schemeId()));
+        proposalMoves(ProposalRejected.class, ProposalStatus.REJECTED);
+        proposalMoves(ProposalWithdrawn.class, ProposalStatus.WITHDRAWN);
+        proposalMoves(AwardRevoked.class, ProposalStatus.REVOKED, (c, e) -> c.awardRevoked(e.schemeId()));
+    }
+
+    private <E extends ProposalEvent> void proposalMoves(Class<E> event, ProposalStatus to) {
+        proposalMoves(event, to, (c, e) -> {
+        });
+    }
+
+    /** The proposal (as it was) moves to {@code to} in its campaign's count by status, with anything else counted. */
+    private <E extends ProposalEvent> void proposalMoves(Class<E> event, ProposalStatus to,
+                                                         BiConsumer<CampaignView, E> alsoCounted) {
+        on(event, (e, in) -> in.proposal(e.proposalId()).campaignId, (c, e, in) -> {
+            alsoCounted.accept(c, e);
+            c.proposalMoved(in.proposal(e.proposalId()).status, to);
+        });
+    }
+
+    private static String actor(MetaData metaData) {
+        return (String) metaData.get(ActorMetadata.ACTOR_ID);
+    }
+}

@@ -1,0 +1,27 @@
+package vn.thidua.projections.participants;
+
+import vn.thidua.domain.campaign.CampaignEvent;
+import vn.thidua.domain.campaign.InspectionRecorded;
+import vn.thidua.domain.campaign.ParticipantRegistered;
+import vn.thidua.domain.campaign.ReportOverdue;
+import vn.thidua.domain.campaign.ReportSubmitted;
+import vn.thidua.domain.campaign.WorkPledged;
+import vn.thidua.projections.Projector;
+import vn.thidua.projections.ReadModels;
+
+import static vn.thidua.projections.ReadModels.participantId;
+
+/** {@code participants}: one document per campaign and registered unit, with its works, inspections and reports. */
+public final class ParticipantsProjector extends Projector<ParticipantView> {
+
+    public ParticipantsProjector() {
+        super(ReadModels.PARTICIPANTS, ParticipantView.class, ParticipantView::new, CampaignEvent.class);
+
+        creating(ParticipantRegistered.class, e -> participantId(e.campaignId(), e.unitId()),
+                (p, e, in) -> p.registered(e));
+        on(WorkPledged.class, e -> participantId(e.campaignId(), e.unitId()), (p, e, in) -> p.pledged(e));
+        on(InspectionRecorded.class, e -> participantId(e.campaignId(), e.unitId()), (p, e, in) -> p.inspected(e));
+        on(ReportSubmitted.class, e -> participantId(e.campaignId(), e.unitId()), (p, e, in) -> p.reported(e));
+        on(ReportOverdue.class, e -> participantId(e.campaignId(), e.unitId()), (p, e, in) -> p.reportOverdue(e));
+    }
+}

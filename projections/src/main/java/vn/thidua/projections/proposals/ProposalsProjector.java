@@ -1,0 +1,38 @@
+package vn.thidua.projections.proposals;
+
+import vn.thidua.domain.proposal.AwardGranted;
+import vn.thidua.domain.proposal.AwardRevoked;
+import vn.thidua.domain.proposal.CouncilVoteRecorded;
+import vn.thidua.domain.proposal.ProposalAppraised;
+import vn.thidua.domain.proposal.ProposalEvent;
+import vn.thidua.domain.proposal.ProposalRejected;
+import vn.thidua.domain.proposal.ProposalReturnedForSupplement;
+import vn.thidua.domain.proposal.ProposalSubmitted;
+import vn.thidua.domain.proposal.ProposalSupplemented;
+import vn.thidua.domain.proposal.ProposalWithdrawn;
+import vn.thidua.projections.Projector;
+import vn.thidua.projections.ReadModels;
+
+/** {@code proposals}: an award proposal's whole lifecycle, one step per event of its stream. */
+public final class ProposalsProjector extends Projector<ProposalView> {
+
+    public ProposalsProjector() {
+        super(ReadModels.PROPOSALS, ProposalView.class, ProposalView::new, ProposalEvent.class);
+
+        creating(ProposalSubmitted.class, ProposalSubmitted::proposalId,
+                (p, e, in) -> p.submitted(e, in.campaign(e.campaignId()).title, in.fact().at()));
+        on(ProposalReturnedForSupplement.class, ProposalReturnedForSupplement::proposalId,
+                (p, e, in) -> p.returnedForSupplement(e.reason(), e.returnedOn()));
+        on(ProposalSupplemented.class, ProposalSupplemented::proposalId,
+                (p, e, in) -> p.supplemented(e.documents(), e.note(), e.supplementedOn()));
+        on(ProposalAppraised.class, ProposalAppraised::proposalId,
+                (p, e, in) -> p.appraised(e.favourable(), e.opinion(), e.appraisedOn()));
+        on(CouncilVoteRecorded.class, CouncilVoteRecorded::proposalId, (p, e, in) -> p.voted(e));
+        on(AwardGranted.class, AwardGranted::proposalId, (p, e, in) -> p.awarded(e.decision()));
+        on(ProposalRejected.class, ProposalRejected::proposalId,
+                (p, e, in) -> p.rejected(e.reason(), e.rejectedOn()));
+        on(ProposalWithdrawn.class, ProposalWithdrawn::proposalId,
+                (p, e, in) -> p.withdrawn(e.reason(), e.withdrawnOn()));
+        on(AwardRevoked.class, AwardRevoked::proposalId, (p, e, in) -> p.revoked(ProposalView.revocation(e)));
+    }
+}
