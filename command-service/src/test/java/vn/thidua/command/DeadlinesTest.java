@@ -69,13 +69,12 @@ class DeadlinesTest {
         LocalDate interimDue = today.minusDays(30);
         CampaignPlan template = EventJson.newMapper().convertValue(TestPlans.plan("DL/KH-UBND", 1, 1),
                 CampaignPlan.class);
-        CampaignPlan plan = new CampaignPlan(template.documentNumber(), template.issuer(), template.place(),
-                interimDue.minusDays(20), template.signer(), template.title(), null, null, template.kind(),
-                new Period(interimDue.minusDays(20), today.plusYears(1)), template.targetGroups(),
-                template.awardSchemes(), template.dossierRequirements(), List.of(
-                new Milestone("SK", MilestoneKind.INTERIM_REPORT, "Sơ kết", interimDue, "Các đơn vị"),
-                new Milestone("TK", MilestoneKind.FINAL_REPORT, "Tổng kết", today.plusMonths(11), "Các đơn vị")),
-                template.distributionList());
+        CampaignPlan plan = template.withIssueDate(interimDue.minusDays(20))
+                .withPeriod(new Period(interimDue.minusDays(20), today.plusYears(1)))
+                .withMilestones(List.of(
+                        new Milestone("SK", MilestoneKind.INTERIM_REPORT, "Sơ kết", interimDue, "Các đơn vị"),
+                        new Milestone("TK", MilestoneKind.FINAL_REPORT, "Tổng kết", today.plusMonths(11),
+                                "Các đơn vị")));
         String campaign = UUID.randomUUID().toString();
 
         try (ConfigurableApplicationContext first = start()) {

@@ -126,16 +126,14 @@ public final class Benchmark {
             String campaignId = "bench-" + run + "-" + c;
             AwardScheme district = template.awardSchemes().stream().filter(s -> s.schemeId().equals("GK-HUYEN"))
                     .findFirst().orElseThrow();
-            CampaignPlan plan = new CampaignPlan("B" + c + "/KH-UBND", template.issuer(), template.place(),
-                    today.minusDays(1), template.signer(), template.title() + " (benchmark " + c + ")",
-                    template.theme(), template.motto(), template.kind(), new Period(today.minusDays(1),
-                    today.plusYears(1)), template.targetGroups(),
-                    List.of(new AwardScheme(district.schemeId(), district.form(), district.grantingAuthority(),
-                            district.level(), district.nomineeKinds(), new Quota(false, 1000, 1000),
-                            district.approvalThreshold())),
-                    template.dossierRequirements(),
-                    List.of(new Milestone("HS", MilestoneKind.PROPOSAL, "Hạn nộp hồ sơ", today.plusMonths(6),
-                            null)), template.distributionList());
+            CampaignPlan plan = template
+                    .withDocumentNumber("B" + c + "/KH-UBND")
+                    .withIssueDate(today.minusDays(1))
+                    .withTitle(template.title() + " (benchmark " + c + ")")
+                    .withPeriod(new Period(today.minusDays(1), today.plusYears(1)))
+                    .withAwardSchemes(List.of(district.withQuota(Quota.of(1000, 1000))))
+                    .withMilestones(List.of(new Milestone("HS", MilestoneKind.PROPOSAL, "Hạn nộp hồ sơ",
+                            today.plusMonths(6), null)));
             commands += send(gateway, new LaunchCampaign(campaignId, plan));
             for (int u = 0; u < 60; u++) {
                 String unit = "u-" + u;

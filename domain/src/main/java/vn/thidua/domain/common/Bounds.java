@@ -72,7 +72,7 @@ public final class Bounds {
             throw new DomainRuleException(Refusal.INVALID_TEXT, path, path);
         }
         if (name.endsWith("Id") && !Limits.ID.matcher(s).matches()) {
-            throw new DomainRuleException(Refusal.INVALID_ID, path, path, Limits.ID_ALPHABET);
+            throw new DomainRuleException(Refusal.INVALID_ID, path, path, Limits.ID_MAX_LENGTH);
         }
     }
 
@@ -93,7 +93,7 @@ public final class Bounds {
     }
 
     /** Refuses when a unit or campaign already holds {@code max} things of a kind. */
-    public static void room(int held, int max, String what) {
+    public static void room(int held, int max, Refusal.Counted what) {
         if (held >= max) {
             throw DomainRuleException.of(Refusal.LIMIT_REACHED, max, what);
         }

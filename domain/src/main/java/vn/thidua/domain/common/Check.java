@@ -20,12 +20,6 @@ public final class Check {
         return value;
     }
 
-    public static void that(boolean condition, String field, String explanation) {
-        if (!condition) {
-            throw new DomainRuleException(Refusal.INVALID_VALUE, field, field, explanation);
-        }
-    }
-
     public static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
     }

@@ -24,8 +24,7 @@ public record Level(String code) {
         }
         String normalised = code.trim().toUpperCase(Locale.ROOT);
         if (!normalised.matches("[A-Z][A-Z0-9_]{0,39}")) {
-            throw new DomainRuleException(Refusal.INVALID_VALUE, "level", "level",
-                    "mã cấp phải là chữ in hoa không dấu, ví dụ PROVINCE (nhận được \"" + code + "\")");
+            throw new DomainRuleException(Refusal.INVALID_LEVEL_CODE, "level", "level", code);
         }
         return new Level(normalised);
     }

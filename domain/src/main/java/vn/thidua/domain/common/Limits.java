@@ -15,8 +15,6 @@ public final class Limits {
     /** Ids (campaign, unit, work, milestone, scheme, …): letters, digits and {@code . _ : -}, starting with a letter or digit. */
     public static final int ID_MAX_LENGTH = 64;
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
-    public static final String ID_ALPHABET = "chữ cái không dấu, chữ số và . _ : - (bắt đầu bằng chữ hoặc số), tối đa "
-            + ID_MAX_LENGTH + " ký tự";
 
     /** Names, titles, numbers of documents, places, signers: one line. */
     public static final int SHORT_TEXT_MAX_LENGTH = 500;

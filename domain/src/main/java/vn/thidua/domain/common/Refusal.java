@@ -12,6 +12,13 @@ public enum Refusal {
     // --- the request's own content ---
     REQUIRED("required", INVALID, "Thiếu thông tin bắt buộc: %s"),
     INVALID_VALUE("invalid-value", INVALID, "Giá trị không hợp lệ ở %s: %s"),
+    INVALID_LEVEL_CODE("invalid-value", INVALID,
+            "Giá trị không hợp lệ ở %s: mã cấp phải là chữ in hoa không dấu, ví dụ PROVINCE (nhận được \"%s\")"),
+    PENDING_QUOTA_COUNTED("invalid-value", INVALID,
+            "Giá trị không hợp lệ ở %s: chỉ tiêu đang chờ phân bổ thì không ghi số lượng"),
+    COPIES_BELOW_ONE("invalid-value", INVALID, "Giá trị không hợp lệ ở %s: số bản phải từ 1 trở lên"),
+    REVOCATION_BEFORE_AWARD("invalid-value", INVALID,
+            "Giá trị không hợp lệ ở %s: ngày hủy bỏ trước ngày quyết định khen thưởng %s"),
     DUPLICATE_ENTRY("duplicate-entry", INVALID, "Mã %s bị lặp lại: %s"),
     PERIOD_END_BEFORE_START("period-end-before-start", INVALID,
             "Ngày kết thúc đợt thi đua (%s) trước ngày bắt đầu (%s)"),
@@ -30,7 +37,8 @@ public enum Refusal {
     TEXT_TOO_LONG("text-too-long", INVALID, "Nội dung ở %s dài %d ký tự, vượt giới hạn %d ký tự"),
     INVALID_TEXT("invalid-text", INVALID,
             "Nội dung ở %s không phải văn bản Unicode hợp lệ (ký tự điều khiển hoặc ký tự thay thế đơn lẻ)"),
-    INVALID_ID("invalid-id", INVALID, "Mã ở %s không hợp lệ: chỉ gồm %s"),
+    INVALID_ID("invalid-id", INVALID, "Mã ở %s không hợp lệ: chỉ gồm chữ cái không dấu, chữ số và . _ : - (bắt đầu "
+            + "bằng chữ hoặc số), tối đa %d ký tự"),
     TOO_MANY_ITEMS("too-many-items", INVALID, "Danh sách %s có %d mục, vượt giới hạn %d mục"),
     NUMBER_OUT_OF_RANGE("number-out-of-range", INVALID, "Giá trị %s = %d nằm ngoài khoảng cho phép từ %d đến %d"),
     DATE_OUT_OF_RANGE("date-out-of-range", INVALID, "Ngày ở %s (%s) nằm ngoài khoảng cho phép từ %s đến %s"),
@@ -108,6 +116,53 @@ public enum Refusal {
             "Hội đồng chưa thông qua (tỷ lệ đồng ý %s, cần %s)"),
     DECISION_BEFORE_SUBMISSION("decision-before-submission", INVALID,
             "Ngày quyết định %s trước ngày nộp hồ sơ %s");
+
+    /** What a limit counts ({@link #LIMIT_REACHED}). */
+    public enum Counted {
+        AMENDMENTS("lần điều chỉnh kế hoạch"),
+        PARTICIPANTS("đơn vị tham gia phong trào"),
+        WORKS_OF_A_UNIT("công trình của một đơn vị"),
+        INSPECTIONS_OF_A_UNIT("cuộc kiểm tra của một đơn vị"),
+        REPORTS_OF_A_UNIT("báo cáo của một đơn vị"),
+        PROPOSALS_OF_A_CAMPAIGN("hồ sơ đề nghị của một phong trào");
+
+        private final String words;
+
+        Counted(String words) {
+            this.words = words;
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
+
+    /** An act a refusal names: what the proposal's state forbids ({@link #PROPOSAL_STATE}), or what a date is of. */
+    public enum Act {
+        RETURN_FOR_SUPPLEMENT("trả lại để bổ sung"),
+        SUPPLEMENT("bổ sung hồ sơ"),
+        APPRAISE("thẩm định"),
+        PUT_TO_VOTE("đưa ra Hội đồng biểu quyết"),
+        GRANT("quyết định khen thưởng"),
+        REJECT("ra quyết định không khen thưởng"),
+        WITHDRAW("rút hồ sơ"),
+        REVOKE("hủy bỏ quyết định khen thưởng"),
+        INSPECTION("kiểm tra"),
+        DECISION("quyết định"),
+        REVOCATION_DECISION("quyết định hủy bỏ");
+
+        private final String words;
+
+        Act(String words) {
+            this.words = words;
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
 
     private final String code;
     private final RefusalCategory category;

@@ -27,6 +27,10 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import vn.thidua.domain.campaign.value.DocumentRequirement;
+import vn.thidua.domain.campaign.value.DocumentType;
+import vn.thidua.domain.campaign.value.DossierRequirement;
+import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Level;
 import vn.thidua.domain.common.Refusal;
 import vn.thidua.domain.common.TargetGroup;
@@ -41,6 +45,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.thidua.domain.testing.Plans.BANG_KHEN;
 import static vn.thidua.domain.testing.Plans.GIAY_KHEN;
 import static vn.thidua.domain.testing.Plans.at;
@@ -70,18 +75,6 @@ class CampaignTest {
         return new ParticipantRegistered(ID, unitId, "Đơn vị " + unitId, MARCH);
     }
 
-    private static CampaignPlan withMilestones(CampaignPlan p, List<Milestone> milestones) {
-        return new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(), p.signer(), p.title(),
-                p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(), p.awardSchemes(),
-                p.dossierRequirements(), milestones, p.distributionList());
-    }
-
-    private static CampaignPlan withSchemes(CampaignPlan p, List<AwardScheme> schemes) {
-        return new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(), p.signer(), p.title(),
-                p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(), schemes, p.dossierRequirements(),
-                p.milestones(), p.distributionList());
-    }
-
     @Nested
     class Launch {
 
@@ -102,17 +95,14 @@ class CampaignTest {
         @Test
         void refusesPeriodEndingBeforeItStarts() {
             CampaignPlan p = PLAN;
-            CampaignPlan bad = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(), p.signer(),
-                    p.title(), p.theme(), p.motto(), p.kind(),
-                    new Period(LocalDate.of(2020, 12, 31), LocalDate.of(2020, 2, 1)), p.targetGroups(),
-                    p.awardSchemes(), p.dossierRequirements(), p.milestones(), p.distributionList());
+            CampaignPlan bad = p.withPeriod(new Period(LocalDate.of(2020, 12, 31), LocalDate.of(2020, 2, 1)));
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, bad))
                     .expectException(refusal(Refusal.PERIOD_END_BEFORE_START)).expectNoEvents();
         }
 
         @Test
         void refusesDueDateBeforeIssueDate() {
-            CampaignPlan bad = withMilestones(PLAN, List.of(new Milestone("X", MilestoneKind.INSPECTION,
+            CampaignPlan bad = PLAN.withMilestones(List.of(new Milestone("X", MilestoneKind.INSPECTION,
                     "Kiểm tra", Plans.ISSUED.minusDays(1), "Phòng Nội vụ")));
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, bad))
                     .expectException(refusal(Refusal.DUE_DATE_BEFORE_ISSUE_DATE)).expectNoEvents();
@@ -121,20 +111,36 @@ class CampaignTest {
         @Test
         void refusesAPeriodFarFromTheIssueDate() {
             CampaignPlan p = PLAN;
-            CampaignPlan bad = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(), p.signer(),
-                    p.title(), p.theme(), p.motto(), p.kind(), new Period(p.period().start(), LocalDate.of(2199, 12, 31)),
-                    p.targetGroups(), p.awardSchemes(), p.dossierRequirements(), p.milestones(),
-                    p.distributionList());
+            CampaignPlan bad = p.withPeriod(new Period(p.period().start(), LocalDate.of(2199, 12, 31)));
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, bad))
                     .expectException(refusal(Refusal.PLAN_DATE_OUT_OF_WINDOW)).expectNoEvents();
         }
 
         @Test
+        void refusesAPendingQuotaThatCarriesCounts() {
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, Plans.plan(Quota.of(2, 3),
+                            new Quota(true, 1, null))))
+                    .expectException(refusal(Refusal.PENDING_QUOTA_COUNTED)).expectNoEvents();
+        }
+
+        @Test
+        void refusesADossierRequirementOfNoCopies() {
+            var requirements = List.of(new DossierRequirement(Level.DISTRICT,
+                    List.of(new DocumentRequirement(DocumentType.SUBMISSION_MEMO, 0))));
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, PLAN.withDossierRequirements(requirements)))
+                    .expectException(refusal(Refusal.COPIES_BELOW_ONE)).expectNoEvents();
+        }
+
+        @Test
+        void refusesALevelCodeThatIsNotACode() {
+            assertThatThrownBy(() -> Level.of("cấp tỉnh")).isInstanceOfSatisfying(DomainRuleException.class,
+                    e -> assertThat(e.refusal()).isEqualTo(Refusal.INVALID_LEVEL_CODE));
+        }
+
+        @Test
         void refusesADateOutsideTheCalendarWindow() {
             CampaignPlan p = PLAN;
-            CampaignPlan bad = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), LocalDate.MAX, p.signer(),
-                    p.title(), p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(), p.awardSchemes(),
-                    p.dossierRequirements(), p.milestones(), p.distributionList());
+            CampaignPlan bad = p.withIssueDate(LocalDate.MAX);
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, bad))
                     .expectException(refusal(Refusal.DATE_OUT_OF_RANGE)).expectNoEvents();
         }
@@ -145,9 +151,7 @@ class CampaignTest {
             List<AwardScheme> schemes = p.awardSchemes().stream().map(s -> new AwardScheme(s.schemeId(), s.form(),
                     s.grantingAuthority(), s.level(), s.nomineeKinds(), s.quota(),
                     new ApprovalThreshold(new java.math.BigDecimal("1e-20000000"), false))).toList();
-            CampaignPlan bad = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(), p.signer(),
-                    p.title(), p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(), schemes,
-                    p.dossierRequirements(), p.milestones(), p.distributionList());
+            CampaignPlan bad = p.withAwardSchemes(schemes);
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, bad))
                     .expectException(refusal(Refusal.THRESHOLD_TOO_PRECISE)).expectNoEvents();
         }
@@ -157,15 +161,10 @@ class CampaignTest {
             CampaignPlan p = PLAN;
             List<Milestone> withNull = new java.util.ArrayList<>(p.milestones());
             withNull.add(null);
-            CampaignPlan nullItem = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(),
-                    p.signer(), p.title(), p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(),
-                    p.awardSchemes(), p.dossierRequirements(), withNull, p.distributionList());
+            CampaignPlan nullItem = p.withMilestones(withNull);
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, nullItem))
                     .expectException(refusal(Refusal.REQUIRED)).expectNoEvents();
-            CampaignPlan many = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(),
-                    p.signer(), p.title(), p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(),
-                    p.awardSchemes(), p.dossierRequirements(), p.milestones(),
-                    java.util.Collections.nCopies(101, "UBND xã"));
+            CampaignPlan many = p.withDistributionList(java.util.Collections.nCopies(101, "UBND xã"));
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, many))
                     .expectException(refusal(Refusal.TOO_MANY_ITEMS)).expectNoEvents();
         }
@@ -187,9 +186,9 @@ class CampaignTest {
         @Test
         void refusesPlanWithoutTargetGroup() {
             CampaignPlan p = PLAN;
-            CampaignPlan bad = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(), p.signer(),
-                    p.title(), p.theme(), p.motto(), p.kind(), p.period(), Set.of(), List.of(),
-                    p.dossierRequirements(), p.milestones(), p.distributionList());
+            CampaignPlan bad = p
+                    .withTargetGroups(Set.of())
+                    .withAwardSchemes(List.of());
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, bad))
                     .expectException(refusal(Refusal.NO_TARGET_GROUP)).expectNoEvents();
         }
@@ -198,7 +197,7 @@ class CampaignTest {
         void refusesSchemeForNomineesOutsideTheTargetGroups() {
             AwardScheme households = new AwardScheme("HGD", "Giấy khen", "Chủ tịch UBND huyện", Level.DISTRICT,
                     Set.of(TargetGroup.HOUSEHOLD), Quota.of(1, 0), ApprovalThreshold.simpleMajority());
-            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, withSchemes(PLAN, List.of(households))))
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, PLAN.withAwardSchemes(List.of(households))))
                     .expectException(refusal(Refusal.SCHEME_NOMINEE_OUTSIDE_TARGETS)).expectNoEvents();
         }
 
@@ -207,16 +206,14 @@ class CampaignTest {
             AwardScheme bad = new AwardScheme("X", "Giấy khen", "Chủ tịch UBND huyện", Level.DISTRICT,
                     Set.of(TargetGroup.INDIVIDUAL), Quota.of(0, 1),
                     new ApprovalThreshold(new BigDecimal("1.5"), false));
-            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, withSchemes(PLAN, List.of(bad))))
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, PLAN.withAwardSchemes(List.of(bad))))
                     .expectException(refusal(Refusal.INVALID_THRESHOLD)).expectNoEvents();
         }
 
         @Test
         void refusesMissingTitle() {
             CampaignPlan p = PLAN;
-            CampaignPlan bad = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(), p.signer(),
-                    " ", p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(), p.awardSchemes(),
-                    p.dossierRequirements(), p.milestones(), p.distributionList());
+            CampaignPlan bad = p.withTitle(" ");
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, bad))
                     .expectException(refusal(Refusal.REQUIRED)).expectNoEvents();
         }
@@ -224,7 +221,7 @@ class CampaignTest {
         @Test
         void refusesTwoMilestonesWithOneId() {
             Milestone m = PLAN.milestones().get(0);
-            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, withMilestones(PLAN, List.of(m, m))))
+            fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, PLAN.withMilestones(List.of(m, m))))
                     .expectException(refusal(Refusal.DUPLICATE_ENTRY)).expectNoEvents();
         }
 
@@ -232,10 +229,9 @@ class CampaignTest {
         void refusesASecondCampaignFromTheSamePlanEvenSpelledDifferently() {
             DefaultUnitOfWork.startAndGet(null).execute(() -> world.planRegister().register(PLAN, "c-0"));
             CampaignPlan p = PLAN;
-            CampaignPlan respelled = new CampaignPlan(" 195 /KH-UBND ", new Issuer("UBND  huyện Bố Trạch",
-                    Level.DISTRICT), p.place(), p.issueDate(), p.signer(), p.title(), p.theme(), p.motto(), p.kind(),
-                    p.period(), p.targetGroups(), p.awardSchemes(), p.dossierRequirements(), p.milestones(),
-                    p.distributionList());
+            CampaignPlan respelled = p
+                    .withDocumentNumber(" 195 /KH-UBND ")
+                    .withIssuer(new Issuer("UBND huyện Bố Trạch", Level.DISTRICT));
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, respelled))
                     .expectException(refusal(Refusal.PLAN_ALREADY_LAUNCHED)).expectNoEvents();
         }
@@ -243,10 +239,7 @@ class CampaignTest {
         @Test
         void aRefusedLaunchRegistersNoPlan() {
             CampaignPlan p = PLAN;
-            CampaignPlan badPeriod = new CampaignPlan(p.documentNumber(), p.issuer(), p.place(), p.issueDate(),
-                    p.signer(), p.title(), p.theme(), p.motto(), p.kind(),
-                    new Period(LocalDate.of(2020, 12, 31), LocalDate.of(2020, 1, 1)), p.targetGroups(),
-                    p.awardSchemes(), p.dossierRequirements(), p.milestones(), p.distributionList());
+            CampaignPlan badPeriod = p.withPeriod(new Period(LocalDate.of(2020, 12, 31), LocalDate.of(2020, 1, 1)));
             fixture.givenNoPriorActivity().when(new LaunchCampaign(ID, badPeriod)).expectException(
                     refusal(Refusal.PERIOD_END_BEFORE_START));
             assertThat(world.allEvents(PLAN.key().registrationId())).isEmpty();
@@ -263,7 +256,7 @@ class CampaignTest {
             List<Milestone> moved = new ArrayList<>(PLAN.milestones());
             moved.set(1, new Milestone("SK", MilestoneKind.INTERIM_REPORT, "Báo cáo sơ kết (lùi hạn)",
                     LocalDate.of(2020, 7, 15), "Các cơ quan, đơn vị"));
-            CampaignPlan amended = withMilestones(PLAN, moved);
+            CampaignPlan amended = PLAN.withMilestones(moved);
             fixture.givenCurrentTime(at(MARCH)).andGiven(launched())
                     .when(new AmendCampaign(ID, "Lùi hạn sơ kết do dịch bệnh", amended))
                     .expectEvents(new CampaignAmended(ID, "Lùi hạn sơ kết do dịch bệnh", amended))
@@ -284,9 +277,7 @@ class CampaignTest {
         @Test
         void refusesChangingThePlansIdentity() {
             CampaignPlan p = PLAN;
-            CampaignPlan other = new CampaignPlan("196/KH-UBND", p.issuer(), p.place(), p.issueDate(), p.signer(),
-                    p.title(), p.theme(), p.motto(), p.kind(), p.period(), p.targetGroups(), p.awardSchemes(),
-                    p.dossierRequirements(), p.milestones(), p.distributionList());
+            CampaignPlan other = p.withDocumentNumber("196/KH-UBND");
             fixture.given(launched()).when(new AmendCampaign(ID, "Sửa số", other))
                     .expectException(refusal(Refusal.PLAN_IDENTITY_CHANGED)).expectNoEvents();
         }
@@ -302,7 +293,7 @@ class CampaignTest {
         void refusesRemovingASchemeThatHasProposals() {
             fixture.given(launched(), registered("u1"), new ProposalAdmitted(ID, "p1", GIAY_KHEN, "u1",
                             TargetGroup.INDIVIDUAL, "k", "Nguyễn Văn A"))
-                    .when(new AmendCampaign(ID, "Bỏ giấy khen", withSchemes(PLAN, List.of(PLAN.awardSchemes().get(1)))))
+                    .when(new AmendCampaign(ID, "Bỏ giấy khen", PLAN.withAwardSchemes(List.of(PLAN.awardSchemes().get(1)))))
                     .expectException(refusal(Refusal.SCHEME_IN_USE)).expectNoEvents();
         }
 
@@ -527,7 +518,7 @@ class CampaignTest {
         @Test
         void marksAPledgeAfterThePledgeDeadlineLate() {
             LocalDate due = LocalDate.of(2020, 3, 1);
-            CampaignPlan withPledgeDue = withMilestones(PLAN, List.of(
+            CampaignPlan withPledgeDue = PLAN.withMilestones(List.of(
                     new Milestone("CT", MilestoneKind.PLEDGE, "Chọn công trình chào mừng", due, "UBND phường")));
             fixture.givenCurrentTime(at(MARCH)).andGiven(new CampaignLaunched(ID, withPledgeDue), registered("u1"))
                     .when(new PledgeWork(ID, "u1", work))
@@ -721,7 +712,7 @@ class CampaignTest {
                     LocalDate.of(2020, 7, 15), "Các cơ quan, đơn vị"));
             fixture.givenCurrentTime(at(Plans.ISSUED))
                     .andGivenCommands(new LaunchCampaign(ID, PLAN))
-                    .andGiven(registered("u1"), new CampaignAmended(ID, "Lùi hạn", withMilestones(PLAN, moved)))
+                    .andGiven(registered("u1"), new CampaignAmended(ID, "Lùi hạn", PLAN.withMilestones(moved)))
                     .whenThenTimeAdvancesTo(at(Plans.INTERIM_DUE.plusDays(2)))
                     .expectDeadlinesMet(new ReportDueDatePassed("SK", Plans.INTERIM_DUE))
                     .expectNoEvents();

@@ -646,7 +646,7 @@ class AwardProposalTest {
             fixture.givenCurrentTime(at(LocalDate.of(2021, 3, 2)))
                     .andGiven(submitted(), appraised(true), voted(true), granted())
                     .when(new RevokeAward(P, RevocationGround.STANDARD_NOT_MET, "55/QĐ", DECIDED.minusDays(1), null))
-                    .expectException(refusal(Refusal.INVALID_VALUE)).expectNoEvents();
+                    .expectException(refusal(Refusal.REVOCATION_BEFORE_AWARD)).expectNoEvents();
         }
     }
 }

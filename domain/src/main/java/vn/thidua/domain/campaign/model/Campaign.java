@@ -41,17 +41,19 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import vn.thidua.domain.common.Bounds;
 import vn.thidua.domain.common.Check;
 import vn.thidua.domain.common.Limits;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Refusal;
+import vn.thidua.domain.common.Refusal.Act;
+import vn.thidua.domain.common.Refusal.Counted;
 import vn.thidua.domain.common.TargetGroup;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,7 +78,8 @@ public class Campaign {
     private CampaignPlan plan;
     private CampaignStatus status;
     private int amendments;
-    /** Registered units, in registration order. */
+    /** Registered units by id; each receives the events that carry its unitId. */
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<String, Participant> participants = new TreeMap<>();
     private final Set<String> inspectionIds = new HashSet<>();
     private final Set<String> reportIds = new HashSet<>();
@@ -85,31 +88,6 @@ public class Campaign {
     private final Map<String, String> liveNominees = new HashMap<>();
     /** Scheme → quota places used, per bucket. */
     private final Map<String, Map<QuotaBucket, Integer>> quotaUsed = new HashMap<>();
-
-    private static final class Participant {
-        private final LocalDate registeredOn;
-        private final Set<String> works = new HashSet<>();
-        private final Set<String> reportedMilestones = new HashSet<>();
-        private final Set<String> overdueMilestones = new HashSet<>();
-        private int inspections;
-        private int reports;
-
-        private Participant(LocalDate registeredOn) {
-            this.registeredOn = registeredOn;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Participant p && registeredOn.equals(p.registeredOn) && works.equals(p.works)
-                    && reportedMilestones.equals(p.reportedMilestones) && overdueMilestones.equals(p.overdueMilestones)
-                    && inspections == p.inspections && reports == p.reports;
-        }
-
-        @Override
-        public int hashCode() {
-            return registeredOn.hashCode();
-        }
-    }
 
     private record AdmittedProposal(String schemeId, TargetGroup nomineeKind, String nomineeKey, boolean decided) {
         AdmittedProposal decide() {
@@ -138,7 +116,7 @@ public class Campaign {
         Bounds.check(command);
         requireNotClosed();
         Check.required(command.reason(), "reason");
-        Bounds.room(amendments, Limits.AMENDMENTS_PER_CAMPAIGN, "lần điều chỉnh kế hoạch");
+        Bounds.room(amendments, Limits.AMENDMENTS_PER_CAMPAIGN, Counted.AMENDMENTS);
         CampaignPlan amended = Check.required(command.plan(), "plan").check();
         if (!amended.key().equals(plan.key())) {
             throw new DomainRuleException(Refusal.PLAN_IDENTITY_CHANGED, "plan.documentNumber",
@@ -210,7 +188,7 @@ public class Campaign {
         if (participants.containsKey(command.unitId())) {
             throw DomainRuleException.of(Refusal.ALREADY_REGISTERED, command.unitId());
         }
-        Bounds.room(participants.size(), Limits.PARTICIPANTS_PER_CAMPAIGN, "đơn vị tham gia phong trào");
+        Bounds.room(participants.size(), Limits.PARTICIPANTS_PER_CAMPAIGN, Counted.PARTICIPANTS);
         List<PledgedWork> works = Check.orEmpty(command.pledgedWorks());
         for (int i = 0; i < works.size(); i++) {
             checkWork(works.get(i), "pledgedWorks[" + i + "]");
@@ -227,10 +205,7 @@ public class Campaign {
         requireNotConcluded();
         Participant participant = registered(command.unitId());
         checkWork(command.work(), "work");
-        if (participant.works.contains(command.work().workId())) {
-            throw DomainRuleException.of(Refusal.WORK_ALREADY_PLEDGED, command.work().workId());
-        }
-        Bounds.room(participant.works.size(), Limits.WORKS_PER_UNIT, "công trình của một đơn vị");
+        participant.checkNewWork(command.work());
         applyPledge(command.unitId(), command.work(), DomainClock.today());
     }
 
@@ -249,17 +224,16 @@ public class Campaign {
     public void handle(RecordInspection command) {
         Bounds.check(command);
         requireNotClosed();
-        registered(command.unitId());
+        Participant participant = registered(command.unitId());
         Check.required(command.inspectionId(), "inspectionId");
         Check.required(command.inspectedOn(), "inspectedOn");
         Check.required(command.inspectedBy(), "inspectedBy");
         Check.required(command.rating(), "rating");
-        requireDateBetweenPlanAndToday(command.inspectedOn(), "inspectedOn", "kiểm tra");
+        requireDateBetweenPlanAndToday(command.inspectedOn(), "inspectedOn", Act.INSPECTION);
         if (inspectionIds.contains(command.inspectionId())) {
             throw DomainRuleException.of(Refusal.INSPECTION_ALREADY_RECORDED, command.inspectionId());
         }
-        Bounds.room(participants.get(command.unitId()).inspections, Limits.INSPECTIONS_PER_UNIT,
-                "cuộc kiểm tra của một đơn vị");
+        participant.checkRoomForInspection();
         apply(new InspectionRecorded(campaignId, command.unitId(), command.inspectionId(), command.inspectedOn(),
                 command.inspectedBy(), command.findings(), command.rating()));
     }
@@ -274,40 +248,13 @@ public class Campaign {
         if (reportIds.contains(command.reportId())) {
             throw DomainRuleException.of(Refusal.REPORT_ID_TAKEN, command.reportId());
         }
-        Bounds.room(participant.reports, Limits.REPORTS_PER_UNIT, "báo cáo của một đơn vị");
-        Milestone milestone = reportMilestone(command.unitId(), participant, kind, command.milestoneId());
+        participant.checkRoomForReport();
+        Milestone milestone = participant.reportMilestone(plan, kind, command.milestoneId());
         LocalDate today = DomainClock.today();
         LocalDate due = milestone == null ? null : milestone.dueDate();
         apply(new ReportSubmitted(campaignId, command.unitId(), command.reportId(), kind,
                 milestone == null ? null : milestone.milestoneId(), due, today,
                 due != null && today.isAfter(due), command.summary()));
-    }
-
-    /**
-     * The milestone a report answers: the one named, or else the unit's earliest unreported milestone of that
-     * kind. Null when the plan sets no milestone of that kind (the report then has no due date).
-     */
-    private Milestone reportMilestone(String unitId, Participant participant, ReportKind kind, String milestoneId) {
-        if (milestoneId != null) {
-            Milestone named = plan.milestone(milestoneId)
-                    .orElseThrow(() -> new DomainRuleException(Refusal.UNKNOWN_MILESTONE, "milestoneId", milestoneId));
-            if (named.kind() != kind.milestoneKind()) {
-                throw new DomainRuleException(Refusal.MILESTONE_KIND_MISMATCH, "milestoneId", milestoneId,
-                        named.kind().label(), kind.milestoneKind().label());
-            }
-            if (participant.reportedMilestones.contains(milestoneId)) {
-                throw DomainRuleException.of(Refusal.REPORT_ALREADY_SUBMITTED, unitId, milestoneId);
-            }
-            return named;
-        }
-        List<Milestone> ofKind = plan.milestones().stream().filter(m -> m.kind() == kind.milestoneKind())
-                .sorted(Comparator.comparing(Milestone::dueDate)).toList();
-        if (ofKind.isEmpty()) {
-            return null;
-        }
-        return ofKind.stream().filter(m -> !participant.reportedMilestones.contains(m.milestoneId())).findFirst()
-                .orElseThrow(() -> DomainRuleException.of(Refusal.REPORT_ALREADY_SUBMITTED, unitId,
-                        ofKind.get(ofKind.size() - 1).milestoneId()));
     }
 
     /** When a report milestone's due date passes, each registered unit without that report is recorded overdue. */
@@ -322,13 +269,11 @@ public class Campaign {
             return; // the plan was amended since this deadline was scheduled
         }
         ReportKind kind = milestone.get().kind() == MilestoneKind.INTERIM_REPORT ? ReportKind.INTERIM : ReportKind.FINAL;
-        participants.forEach((unitId, p) -> {
-            boolean registeredInTime = !p.registeredOn.isAfter(due.dueDate());
-            if (registeredInTime && !p.reportedMilestones.contains(due.milestoneId())
-                    && !p.overdueMilestones.contains(due.milestoneId())) {
-                apply(new ReportOverdue(campaignId, unitId, due.milestoneId(), kind, due.dueDate()));
+        for (Participant unit : participants.values()) {
+            if (unit.owesReport(milestone.get())) {
+                apply(new ReportOverdue(campaignId, unit.unitId(), due.milestoneId(), kind, due.dueDate()));
             }
-        });
+        }
     }
 
     // ------------------------------------------------------------------ conclusion
@@ -388,7 +333,7 @@ public class Campaign {
             throw new DomainRuleException(Refusal.DOSSIER_INCOMPLETE, "documents", scheme.level(),
                     String.join("; ", shortfalls));
         }
-        Bounds.room(proposals.size(), Limits.PROPOSALS_PER_CAMPAIGN, "hồ sơ đề nghị của một phong trào");
+        Bounds.room(proposals.size(), Limits.PROPOSALS_PER_CAMPAIGN, Counted.PROPOSALS_OF_A_CAMPAIGN);
         String holder = liveNominees.get(nomineeKey);
         if (holder != null) {
             throw new DomainRuleException(Refusal.NOMINEE_HAS_LIVE_PROPOSAL, "nominee", nomineeName, holder);
@@ -467,7 +412,7 @@ public class Campaign {
         return proposal;
     }
 
-    private void requireDateBetweenPlanAndToday(LocalDate date, String field, String what) {
+    private void requireDateBetweenPlanAndToday(LocalDate date, String field, Act what) {
         if (date.isAfter(DomainClock.today())) {
             throw new DomainRuleException(Refusal.DATE_IN_FUTURE, field, what, date);
         }
@@ -497,45 +442,22 @@ public class Campaign {
 
     @EventSourcingHandler
     void on(QuotaAllocated event) {
-        List<AwardScheme> schemes = new ArrayList<>();
-        for (AwardScheme s : plan.awardSchemes()) {
-            schemes.add(!s.schemeId().equals(event.schemeId()) ? s
-                    : new AwardScheme(s.schemeId(), s.form(), s.grantingAuthority(), s.level(), s.nomineeKinds(),
-                    Quota.of(event.collectives(), event.individuals()), s.approvalThreshold()));
-        }
-        plan = new CampaignPlan(plan.documentNumber(), plan.issuer(), plan.place(), plan.issueDate(), plan.signer(),
-                plan.title(), plan.theme(), plan.motto(), plan.kind(), plan.period(), plan.targetGroups(), schemes,
-                plan.dossierRequirements(), plan.milestones(), plan.distributionList());
+        plan = plan.withQuota(event.schemeId(), Quota.of(event.collectives(), event.individuals()));
     }
 
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
-        participants.put(event.unitId(), new Participant(event.registeredOn()));
-    }
-
-    @EventSourcingHandler
-    void on(WorkPledged event) {
-        participants.get(event.unitId()).works.add(event.work().workId());
+        participants.put(event.unitId(), new Participant(event.unitId(), event.registeredOn()));
     }
 
     @EventSourcingHandler
     void on(InspectionRecorded event) {
         inspectionIds.add(event.inspectionId());
-        participants.get(event.unitId()).inspections++;
     }
 
     @EventSourcingHandler
     void on(ReportSubmitted event) {
         reportIds.add(event.reportId());
-        participants.get(event.unitId()).reports++;
-        if (event.milestoneId() != null) {
-            participants.get(event.unitId()).reportedMilestones.add(event.milestoneId());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ReportOverdue event) {
-        participants.get(event.unitId()).overdueMilestones.add(event.milestoneId());
     }
 
     @EventSourcingHandler

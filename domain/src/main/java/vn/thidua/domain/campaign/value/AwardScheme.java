@@ -15,4 +15,8 @@ public record AwardScheme(String schemeId, String form, String grantingAuthority
     public AwardScheme {
         nomineeKinds = nomineeKinds == null ? null : TargetGroup.ordered(nomineeKinds);
     }
+
+    public AwardScheme withQuota(Quota newQuota) {
+        return new AwardScheme(schemeId, form, grantingAuthority, level, nomineeKinds, newQuota, approvalThreshold);
+    }
 }

@@ -124,7 +124,10 @@ public record CampaignPlan(String documentNumber, Issuer issuer, String place, L
             for (int j = 0; j < r.documents().size(); j++) {
                 DocumentRequirement d = r.documents().get(j);
                 Check.required(d.type(), at + ".documents[" + j + "].type");
-                Check.that(d.copies() >= 1, at + ".documents[" + j + "].copies", "số bản phải từ 1 trở lên");
+                if (d.copies() < 1) {
+                    throw new DomainRuleException(Refusal.COPIES_BELOW_ONE, at + ".documents[" + j + "].copies",
+                            at + ".documents[" + j + "].copies");
+                }
                 Bounds.number(d.copies(), 1, Limits.COPIES_MAX, at + ".documents[" + j + "].copies");
             }
         }
@@ -162,5 +165,63 @@ public record CampaignPlan(String documentNumber, Issuer issuer, String place, L
     /** Issuer and document number identify a plan: one plan launches at most one campaign. */
     public PlanKey key() {
         return PlanKey.of(issuer.name(), documentNumber);
+    }
+
+    // ------------------------------------------------------------------ the same plan with one part changed
+
+    public CampaignPlan withDocumentNumber(String documentNumber) {
+        return new CampaignPlan(documentNumber, issuer, place, issueDate, signer, title, theme, motto, kind,
+                period, targetGroups, awardSchemes, dossierRequirements, milestones, distributionList);
+    }
+
+    public CampaignPlan withIssuer(Issuer issuer) {
+        return new CampaignPlan(documentNumber, issuer, place, issueDate, signer, title, theme, motto, kind,
+                period, targetGroups, awardSchemes, dossierRequirements, milestones, distributionList);
+    }
+
+    public CampaignPlan withIssueDate(LocalDate issueDate) {
+        return new CampaignPlan(documentNumber, issuer, place, issueDate, signer, title, theme, motto, kind,
+                period, targetGroups, awardSchemes, dossierRequirements, milestones, distributionList);
+    }
+
+    public CampaignPlan withTitle(String title) {
+        return new CampaignPlan(documentNumber, issuer, place, issueDate, signer, title, theme, motto, kind,
+                period, targetGroups, awardSchemes, dossierRequirements, milestones, distributionList);
+    }
+
+    public CampaignPlan withPeriod(Period period) {
+        return new CampaignPlan(documentNumber, issuer, place, issueDate, signer, title, theme, motto, kind,
+                period, targetGroups, awardSchemes, dossierRequirements, milestones, distributionList);
+    }
+
+    public CampaignPlan withTargetGroups(Set<TargetGroup> targetGroups) {
+        return new CampaignPlan(documentNumber, issuer, place, issueDate, signer, title, theme, motto, kind,
+                period, targetGroups, awardSchemes, dossierRequirements, milestones, distributionList);
+    }
+
+    public CampaignPlan withAwardSchemes(List<AwardScheme> awardSchemes) {
+        return new CampaignPlan(documentNumber, issuer, place, issueDate, signer, title, theme, motto, kind,
+                period, targetGroups, awardSchemes, dossierRequirements, milestones, distributionList);
+    }
+
+    public CampaignPlan withDossierRequirements(List<DossierRequirement> dossierRequirements) {
+        return new CampaignPlan(documentNumber, issuer, place, issueDate, signer, title, theme, motto, kind,
+                period, targetGroups, awardSchemes, dossierRequirements, milestones, distributionList);
+    }
+
+    public CampaignPlan withMilestones(List<Milestone> milestones) {
+        return new CampaignPlan(documentNumber, issuer, place, issueDate, signer, title, theme, motto, kind,
+                period, targetGroups, awardSchemes, dossierRequirements, milestones, distributionList);
+    }
+
+    public CampaignPlan withDistributionList(List<String> distributionList) {
+        return new CampaignPlan(documentNumber, issuer, place, issueDate, signer, title, theme, motto, kind,
+                period, targetGroups, awardSchemes, dossierRequirements, milestones, distributionList);
+    }
+
+    /** The plan with one scheme's quota replaced (what an allocation of a pending quota does). */
+    public CampaignPlan withQuota(String schemeId, Quota quota) {
+        return withAwardSchemes(awardSchemes.stream()
+                .map(s -> s.schemeId().equals(schemeId) ? s.withQuota(quota) : s).toList());
     }
 }

@@ -34,8 +34,9 @@ public record Quota(boolean pending, Integer collectives, Integer individuals) {
     /** Refuses a quota that is pending yet counted, or counts that are missing, negative or absurd. */
     public Quota check(String at) {
         if (pending()) {
-            Check.that(collectives() == null && individuals() == null, at,
-                    "chỉ tiêu đang chờ phân bổ thì không ghi số lượng");
+            if (collectives() != null || individuals() != null) {
+                throw new DomainRuleException(Refusal.PENDING_QUOTA_COUNTED, at, at);
+            }
             return this;
         }
         Check.required(collectives(), at + ".collectives");

@@ -34,6 +34,7 @@ import vn.thidua.domain.common.Limits;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Refusal;
+import vn.thidua.domain.common.Refusal.Act;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -103,7 +104,7 @@ public class AwardProposal {
             if (returnedOnce && status.undecided()) {
                 throw DomainRuleException.of(Refusal.ALREADY_RETURNED_ONCE);
             }
-            throw refusedIn("trả lại để bổ sung");
+            throw refusedIn(Act.RETURN_FOR_SUPPLEMENT);
         }
         Check.required(command.reason(), "reason");
         apply(new ProposalReturnedForSupplement(proposalId, command.reason(), DomainClock.today()));
@@ -114,7 +115,7 @@ public class AwardProposal {
         Bounds.check(command);
         requireProposingUnit(command.actingUnitId());
         if (status != ProposalStatus.RETURNED) {
-            throw refusedIn("bổ sung hồ sơ");
+            throw refusedIn(Act.SUPPLEMENT);
         }
         List<DossierDocument> documents = checkDocuments(command.documents());
         List<String> shortfalls = terms.dossierShortfalls(documents);
@@ -129,7 +130,7 @@ public class AwardProposal {
     public void handle(AppraiseProposal command) {
         Bounds.check(command);
         if (status != ProposalStatus.SUBMITTED && status != ProposalStatus.SUPPLEMENTED) {
-            throw refusedIn("thẩm định");
+            throw refusedIn(Act.APPRAISE);
         }
         boolean favourable = Check.required(command.favourable(), "favourable");
         Check.required(command.opinion(), "opinion");
@@ -140,7 +141,7 @@ public class AwardProposal {
     public void handle(RecordCouncilVote command) {
         Bounds.check(command);
         if (status != ProposalStatus.APPRAISED) {
-            throw refusedIn("đưa ra Hội đồng biểu quyết");
+            throw refusedIn(Act.PUT_TO_VOTE);
         }
         if (!appraisedFavourably) {
             throw DomainRuleException.of(Refusal.APPRAISAL_UNFAVOURABLE);
@@ -164,7 +165,7 @@ public class AwardProposal {
     public void handle(GrantAward command, CampaignDesk campaigns) {
         Bounds.check(command);
         if (status != ProposalStatus.VOTED) {
-            throw refusedIn("quyết định khen thưởng");
+            throw refusedIn(Act.GRANT);
         }
         if (!approvedByCouncil) {
             throw DomainRuleException.of(Refusal.NOT_APPROVED_BY_COUNCIL, voteRatio,
@@ -173,7 +174,7 @@ public class AwardProposal {
         Check.required(command.decisionNumber(), "decisionNumber");
         LocalDate date = Check.required(command.decisionDate(), "decisionDate");
         Check.required(command.signerName(), "signerName");
-        requireNotFuture(date, "decisionDate", "quyết định");
+        requireNotFuture(date, "decisionDate", Act.DECISION);
         if (date.isBefore(submittedOn)) {
             throw new DomainRuleException(Refusal.DECISION_BEFORE_SUBMISSION, "decisionDate", date, submittedOn);
         }
@@ -186,7 +187,7 @@ public class AwardProposal {
     public void handle(RejectProposal command, CampaignDesk campaigns) {
         Bounds.check(command);
         if (!status.undecided()) {
-            throw refusedIn("ra quyết định không khen thưởng");
+            throw refusedIn(Act.REJECT);
         }
         // a refusal needs a basis: an unfavourable appraisal, or the council's vote (approved or not, the authority
         // signs or declines); before either, the organizer returns the dossier or the unit withdraws it
@@ -204,7 +205,7 @@ public class AwardProposal {
         Bounds.check(command);
         requireProposingUnit(command.actingUnitId());
         if (!status.undecided()) {
-            throw refusedIn("rút hồ sơ");
+            throw refusedIn(Act.WITHDRAW);
         }
         Check.required(command.reason(), "reason");
         campaigns.release(campaignId, proposalId, ProposalStatus.WITHDRAWN);
@@ -215,15 +216,14 @@ public class AwardProposal {
     public void handle(RevokeAward command, CampaignDesk campaigns) {
         Bounds.check(command);
         if (status != ProposalStatus.AWARDED) {
-            throw refusedIn("hủy bỏ quyết định khen thưởng");
+            throw refusedIn(Act.REVOKE);
         }
         RevocationGround ground = Check.required(command.ground(), "ground");
         Check.required(command.decisionNumber(), "decisionNumber");
         LocalDate date = Check.required(command.decisionDate(), "decisionDate");
-        requireNotFuture(date, "decisionDate", "quyết định hủy bỏ");
+        requireNotFuture(date, "decisionDate", Act.REVOCATION_DECISION);
         if (date.isBefore(awardedOn)) {
-            throw new DomainRuleException(Refusal.INVALID_VALUE, "decisionDate", "decisionDate",
-                    "ngày hủy bỏ trước ngày quyết định khen thưởng " + awardedOn);
+            throw new DomainRuleException(Refusal.REVOCATION_BEFORE_AWARD, "decisionDate", "decisionDate", awardedOn);
         }
         campaigns.releaseQuota(campaignId, proposalId);
         apply(new AwardRevoked(proposalId, campaignId, schemeId, ground, command.decisionNumber(), date,
@@ -256,13 +256,13 @@ public class AwardProposal {
         }
     }
 
-    private static void requireNotFuture(LocalDate date, String field, String what) {
+    private static void requireNotFuture(LocalDate date, String field, Act what) {
         if (date.isAfter(DomainClock.today())) {
             throw new DomainRuleException(Refusal.DATE_IN_FUTURE, field, what, date);
         }
     }
 
-    private DomainRuleException refusedIn(String action) {
+    private DomainRuleException refusedIn(Act action) {
         return DomainRuleException.of(Refusal.PROPOSAL_STATE, status.label(), action);
     }
 
