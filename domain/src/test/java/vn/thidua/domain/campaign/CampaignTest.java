@@ -1,5 +1,6 @@
 package vn.thidua.domain.campaign;
 
+import vn.thidua.domain.proposal.value.ProposalOutcome;
 import vn.thidua.domain.campaign.command.AllocateQuota;
 import vn.thidua.domain.campaign.command.AmendCampaign;
 import vn.thidua.domain.campaign.command.CloseCampaign;
@@ -761,7 +762,7 @@ class CampaignTest {
                             new ProposalAdmitted(ID, "p1", GIAY_KHEN, "u1", TargetGroup.INDIVIDUAL, "k1", "A"),
                             new AwardQuotaConsumed(ID, GIAY_KHEN, "p1", QuotaBucket.INDIVIDUALS, 1, 3),
                             new ProposalAdmitted(ID, "p2", GIAY_KHEN, "u1", TargetGroup.INDIVIDUAL, "k2", "B"),
-                            new ProposalReleased(ID, "p2", "k2", "WITHDRAWN"),
+                            new ProposalReleased(ID, "p2", "k2", ProposalOutcome.WITHDRAWN),
                             new CampaignConcluded(ID, MARCH, null))
                     .when(new CloseCampaign(ID, "Khép lại"))
                     .expectEvents(new CampaignClosed(ID, january, "Khép lại"));

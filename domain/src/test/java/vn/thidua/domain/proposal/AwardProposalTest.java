@@ -1,5 +1,6 @@
 package vn.thidua.domain.proposal;
 
+import vn.thidua.domain.proposal.value.ProposalOutcome;
 import vn.thidua.domain.proposal.command.AppraiseProposal;
 import vn.thidua.domain.proposal.command.GrantAward;
 import vn.thidua.domain.proposal.command.RecordCouncilVote;
@@ -185,7 +186,7 @@ class AwardProposalTest {
         @Test
         void acceptsTheNomineeAgainOnceTheEarlierProposalWasWithdrawn() {
             admittedInCampaign("p-0", NGUYEN, BANG_KHEN);
-            world.given(CAMPAIGN, new ProposalReleased(CAMPAIGN, "p-0", NGUYEN.key(), "WITHDRAWN"));
+            world.given(CAMPAIGN, new ProposalReleased(CAMPAIGN, "p-0", NGUYEN.key(), ProposalOutcome.WITHDRAWN));
             fixture.givenCurrentTime(at(SUBMITTED)).when(submit(P, NGUYEN, GIAY_KHEN, Plans.districtDossier()))
                     .expectEvents(submitted());
         }
@@ -531,7 +532,7 @@ class AwardProposalTest {
                     .when(new RejectProposal(P, "Hội đồng không thông qua"))
                     .expectEvents(new ProposalRejected(P, CAMPAIGN, "Hội đồng không thông qua", DECIDED));
             assertThat(world.recordedSince(CAMPAIGN)).containsExactly(
-                    new ProposalReleased(CAMPAIGN, P, NGUYEN.key(), "REJECTED"));
+                    new ProposalReleased(CAMPAIGN, P, NGUYEN.key(), ProposalOutcome.REJECTED));
         }
 
         @Test
@@ -583,7 +584,7 @@ class AwardProposalTest {
                     .when(new WithdrawProposal(P, UNIT, "Đơn vị rút để đề nghị năm sau"))
                     .expectEvents(new ProposalWithdrawn(P, CAMPAIGN, "Đơn vị rút để đề nghị năm sau", SUBMITTED));
             assertThat(world.recordedSince(CAMPAIGN)).containsExactly(
-                    new ProposalReleased(CAMPAIGN, P, NGUYEN.key(), "WITHDRAWN"));
+                    new ProposalReleased(CAMPAIGN, P, NGUYEN.key(), ProposalOutcome.WITHDRAWN));
         }
 
         @Test

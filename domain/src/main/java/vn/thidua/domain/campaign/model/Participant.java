@@ -6,8 +6,11 @@ import vn.thidua.domain.campaign.InspectionRecorded;
 import vn.thidua.domain.campaign.ReportOverdue;
 import vn.thidua.domain.campaign.ReportSubmitted;
 import vn.thidua.domain.campaign.WorkPledged;
+import vn.thidua.domain.campaign.command.RecordInspection;
+import vn.thidua.domain.campaign.command.SubmitReport;
 import vn.thidua.domain.campaign.value.CampaignPlan;
 import vn.thidua.domain.campaign.value.Milestone;
+import vn.thidua.domain.campaign.value.MilestoneKind;
 import vn.thidua.domain.campaign.value.PledgedWork;
 import vn.thidua.domain.campaign.value.ReportKind;
 import vn.thidua.domain.common.Bounds;
@@ -21,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A unit registered in a campaign, a member of the {@link Campaign} aggregate: its works, inspections and reports, and
@@ -45,27 +50,42 @@ class Participant {
 
     // ------------------------------------------------------------------ rules
 
-    /** A work is pledged once, and a unit pledges a bounded number of works. */
-    void checkNewWork(PledgedWork work) {
+    /** A work is pledged once, and a unit pledges a bounded number of works; late after the plan's pledge date. */
+    void pledge(String campaignId, PledgedWork work, CampaignPlan plan, LocalDate today) {
+        checkNewWork(work);
+        LocalDate due = plan.deadline(MilestoneKind.PLEDGE).orElse(null);
+        apply(new WorkPledged(campaignId, unitId, work, today, due, due != null && today.isAfter(due)));
+    }
+
+    /** A unit is inspected a bounded number of times. */
+    void recordInspection(String campaignId, RecordInspection command) {
+        Bounds.room(inspections, Limits.INSPECTIONS_PER_UNIT, Refusal.Counted.INSPECTIONS_OF_A_UNIT);
+        apply(new InspectionRecorded(campaignId, unitId, command.inspectionId(), command.inspectedOn(),
+                command.inspectedBy(), command.findings(), command.rating()));
+    }
+
+    /** A report answers one of the plan's report milestones ({@link #reportMilestone}); late after its due date. */
+    void submitReport(String campaignId, SubmitReport command, CampaignPlan plan, LocalDate today) {
+        Bounds.room(reports, Limits.REPORTS_PER_UNIT, Refusal.Counted.REPORTS_OF_A_UNIT);
+        Milestone milestone = reportMilestone(plan, command.kind(), command.milestoneId());
+        LocalDate due = milestone == null ? null : milestone.dueDate();
+        apply(new ReportSubmitted(campaignId, unitId, command.reportId(), command.kind(),
+                milestone == null ? null : milestone.milestoneId(), due, today,
+                due != null && today.isAfter(due), command.summary()));
+    }
+
+    private void checkNewWork(PledgedWork work) {
         if (works.contains(work.workId())) {
             throw DomainRuleException.of(Refusal.WORK_ALREADY_PLEDGED, work.workId());
         }
         Bounds.room(works.size(), Limits.WORKS_PER_UNIT, Refusal.Counted.WORKS_OF_A_UNIT);
     }
 
-    void checkRoomForInspection() {
-        Bounds.room(inspections, Limits.INSPECTIONS_PER_UNIT, Refusal.Counted.INSPECTIONS_OF_A_UNIT);
-    }
-
-    void checkRoomForReport() {
-        Bounds.room(reports, Limits.REPORTS_PER_UNIT, Refusal.Counted.REPORTS_OF_A_UNIT);
-    }
-
     /**
      * The milestone a report answers: the one named, or else the unit's earliest unreported milestone of that
      * kind. Null when the plan sets no milestone of that kind (the report then has no due date).
      */
-    Milestone reportMilestone(CampaignPlan plan, ReportKind kind, String milestoneId) {
+    private Milestone reportMilestone(CampaignPlan plan, ReportKind kind, String milestoneId) {
         if (milestoneId != null) {
             Milestone named = plan.milestone(milestoneId)
                     .orElseThrow(() -> new DomainRuleException(Refusal.UNKNOWN_MILESTONE, "milestoneId", milestoneId));

@@ -3,6 +3,7 @@ package vn.thidua.domain.campaign.value;
 import vn.thidua.domain.common.Bounds;
 import vn.thidua.domain.common.Check;
 import vn.thidua.domain.common.Limits;
+import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Level;
 import vn.thidua.domain.common.Refusal;
@@ -140,6 +141,16 @@ public record CampaignPlan(String documentNumber, Issuer issuer, String place, L
         if (date.isBefore(from) || date.isAfter(to)) {
             throw new DomainRuleException(Refusal.PLAN_DATE_OUT_OF_WINDOW, field, field, date,
                     Limits.PLAN_YEARS_BEFORE_ISSUE, Limits.PLAN_YEARS_AFTER_ISSUE, issueDate);
+        }
+    }
+
+    /** A date in the campaign's life (an inspection, say): not after today, not before the plan was issued. */
+    public void checkPastDate(LocalDate date, String field, Refusal.Act what) {
+        if (date.isAfter(DomainClock.today())) {
+            throw new DomainRuleException(Refusal.DATE_IN_FUTURE, field, what, date);
+        }
+        if (date.isBefore(issueDate)) {
+            throw new DomainRuleException(Refusal.DATE_BEFORE_PLAN, field, what, date, issueDate);
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.thidua.domain.proposal.model;
 
+import vn.thidua.domain.proposal.value.ProposalOutcome;
 import vn.thidua.domain.proposal.AwardGranted;
 import vn.thidua.domain.proposal.AwardRevoked;
 import vn.thidua.domain.proposal.CouncilVoteRecorded;
@@ -23,8 +24,6 @@ import vn.thidua.domain.proposal.value.Nominee;
 import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.domain.proposal.value.RevocationGround;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import vn.thidua.domain.campaign.value.ApprovalThreshold;
 import vn.thidua.domain.campaign.value.DossierDocument;
 import vn.thidua.domain.campaign.value.SchemeTerms;
@@ -49,25 +48,9 @@ import vn.thidua.domain.common.ActorMetadata;
  * an award may later be revoked (releases quota). Every rule of the proposal's lifecycle is in this class;
  * what the campaign must check or count goes through the {@link CampaignDesk}.
  */
-public class AwardProposal {
+public class AwardProposal extends AwardProposalState {
 
     static final int FIRST_ACHIEVEMENT_YEAR = 1945;
-
-    @AggregateIdentifier
-    private String proposalId;
-    private String campaignId;
-    private String proposingUnitId;
-    private String schemeId;
-    private Nominee nominee;
-    private int achievementYear;
-    private SchemeTerms terms;
-    private ProposalStatus status;
-    private boolean returnedOnce;
-    private boolean appraisedFavourably;
-    private boolean approvedByCouncil;
-    private String voteRatio;
-    private LocalDate submittedOn;
-    private LocalDate awardedOn;
 
     protected AwardProposal() {
         // for Axon
@@ -196,7 +179,7 @@ public class AwardProposal {
             throw DomainRuleException.of(Refusal.REJECTION_WITHOUT_BASIS, status.label());
         }
         Check.required(command.reason(), "reason");
-        campaigns.release(campaignId, proposalId, ProposalStatus.REJECTED);
+        campaigns.release(campaignId, proposalId, ProposalOutcome.REJECTED);
         apply(new ProposalRejected(proposalId, campaignId, command.reason(), DomainClock.today()));
     }
 
@@ -208,7 +191,7 @@ public class AwardProposal {
             throw refusedIn(Act.WITHDRAW);
         }
         Check.required(command.reason(), "reason");
-        campaigns.release(campaignId, proposalId, ProposalStatus.WITHDRAWN);
+        campaigns.release(campaignId, proposalId, ProposalOutcome.WITHDRAWN);
         apply(new ProposalWithdrawn(proposalId, campaignId, command.reason(), DomainClock.today()));
     }
 
@@ -264,65 +247,5 @@ public class AwardProposal {
 
     private DomainRuleException refusedIn(Act action) {
         return DomainRuleException.of(Refusal.PROPOSAL_STATE, status.label(), action);
-    }
-
-    // ------------------------------------------------------------------ state from events
-
-    @EventSourcingHandler
-    void on(ProposalSubmitted event) {
-        proposalId = event.proposalId();
-        campaignId = event.campaignId();
-        proposingUnitId = event.proposingUnitId();
-        schemeId = event.schemeId();
-        nominee = event.nominee();
-        achievementYear = event.achievementYear();
-        terms = event.terms();
-        submittedOn = event.submittedOn();
-        status = ProposalStatus.SUBMITTED;
-    }
-
-    @EventSourcingHandler
-    void on(ProposalReturnedForSupplement event) {
-        returnedOnce = true;
-        status = ProposalStatus.RETURNED;
-    }
-
-    @EventSourcingHandler
-    void on(ProposalSupplemented event) {
-        status = ProposalStatus.SUPPLEMENTED;
-    }
-
-    @EventSourcingHandler
-    void on(ProposalAppraised event) {
-        appraisedFavourably = event.favourable();
-        status = ProposalStatus.APPRAISED;
-    }
-
-    @EventSourcingHandler
-    void on(CouncilVoteRecorded event) {
-        approvedByCouncil = event.approved();
-        voteRatio = event.approvalRatio().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-        status = ProposalStatus.VOTED;
-    }
-
-    @EventSourcingHandler
-    void on(AwardGranted event) {
-        awardedOn = event.decision().date();
-        status = ProposalStatus.AWARDED;
-    }
-
-    @EventSourcingHandler
-    void on(ProposalRejected event) {
-        status = ProposalStatus.REJECTED;
-    }
-
-    @EventSourcingHandler
-    void on(ProposalWithdrawn event) {
-        status = ProposalStatus.WITHDRAWN;
-    }
-
-    @EventSourcingHandler
-    void on(AwardRevoked event) {
-        status = ProposalStatus.REVOKED;
     }
 }

@@ -1,7 +1,7 @@
 package vn.thidua.domain.proposal.model;
 
+import vn.thidua.domain.proposal.value.ProposalOutcome;
 import vn.thidua.domain.proposal.value.Nominee;
-import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.domain.campaign.value.DossierDocument;
 import vn.thidua.domain.campaign.value.SchemeTerms;
 
@@ -20,5 +20,5 @@ public interface CampaignDesk {
 
     void releaseQuota(String campaignId, String proposalId);
 
-    void release(String campaignId, String proposalId, ProposalStatus outcome);
+    void release(String campaignId, String proposalId, ProposalOutcome outcome);
 }

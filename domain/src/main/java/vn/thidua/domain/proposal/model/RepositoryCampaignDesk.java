@@ -1,7 +1,7 @@
 package vn.thidua.domain.proposal.model;
 
+import vn.thidua.domain.proposal.value.ProposalOutcome;
 import vn.thidua.domain.proposal.value.Nominee;
-import vn.thidua.domain.proposal.value.ProposalStatus;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -45,8 +45,8 @@ public class RepositoryCampaignDesk implements CampaignDesk {
     }
 
     @Override
-    public void release(String campaignId, String proposalId, ProposalStatus outcome) {
-        campaign(campaignId).execute(c -> c.releaseProposal(proposalId, outcome.name()));
+    public void release(String campaignId, String proposalId, ProposalOutcome outcome) {
+        campaign(campaignId).execute(c -> c.releaseProposal(proposalId, outcome));
     }
 
     private Aggregate<Campaign> campaign(String campaignId) {

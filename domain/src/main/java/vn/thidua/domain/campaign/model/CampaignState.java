@@ -1,0 +1,89 @@
+package vn.thidua.domain.campaign.model;
+
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+import vn.thidua.domain.campaign.CampaignAmended;
+import vn.thidua.domain.campaign.CampaignClosed;
+import vn.thidua.domain.campaign.CampaignConcluded;
+import vn.thidua.domain.campaign.CampaignLaunched;
+import vn.thidua.domain.campaign.InspectionRecorded;
+import vn.thidua.domain.campaign.ParticipantRegistered;
+import vn.thidua.domain.campaign.QuotaAllocated;
+import vn.thidua.domain.campaign.ReportSubmitted;
+import vn.thidua.domain.campaign.value.CampaignPlan;
+import vn.thidua.domain.campaign.value.CampaignStatus;
+import vn.thidua.domain.campaign.value.Quota;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a {@link Campaign} knows, and how each of its events changes that: the state half of the aggregate, kept apart
+ * from the decisions ({@link Campaign}'s command handlers) so that each reads on its own. Nothing here refuses
+ * anything: an event is a fact, applied as it is.
+ */
+abstract class CampaignState {
+
+    @AggregateIdentifier
+    String campaignId;
+    CampaignPlan plan;
+    CampaignStatus status;
+    int amendments;
+    /** Registered units by id; each receives the events that carry its unitId. */
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    final Map<String, Participant> participants = new TreeMap<>();
+    final Set<String> inspectionIds = new HashSet<>();
+    final Set<String> reportIds = new HashSet<>();
+    /** The proposals admitted and the quota they use. */
+    @AggregateMember
+    final ProposalLedger proposals = new ProposalLedger();
+
+    // ------------------------------------------------------------------ state from events
+
+    @EventSourcingHandler
+    void on(CampaignLaunched event) {
+        campaignId = event.campaignId();
+        plan = event.plan();
+        status = CampaignStatus.LAUNCHED;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignAmended event) {
+        plan = event.plan();
+        amendments++;
+    }
+
+    @EventSourcingHandler
+    void on(QuotaAllocated event) {
+        plan = plan.withQuota(event.schemeId(), Quota.of(event.collectives(), event.individuals()));
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRegistered event) {
+        participants.put(event.unitId(), new Participant(event.unitId(), event.registeredOn()));
+    }
+
+    @EventSourcingHandler
+    void on(InspectionRecorded event) {
+        inspectionIds.add(event.inspectionId());
+    }
+
+    @EventSourcingHandler
+    void on(ReportSubmitted event) {
+        reportIds.add(event.reportId());
+    }
+
+    @EventSourcingHandler
+    void on(CampaignConcluded event) {
+        status = CampaignStatus.CONCLUDED;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignClosed event) {
+        status = CampaignStatus.CLOSED;
+    }
+}
