@@ -3,7 +3,6 @@ package vn.thidua.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import vn.thidua.domain.campaign.command.AllocateQuota;
 import vn.thidua.domain.campaign.command.AmendCampaign;
@@ -30,7 +29,6 @@ import vn.thidua.domain.proposal.command.WithdrawProposal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -103,17 +101,14 @@ public final class DemoScenario {
         return ((LaunchCampaign) steps.get(0).command()).campaignId();
     }
 
-    /** Sends every step in order at its date; a refused step stops the run (the scenario is meant to hold). */
+    /**
+     * Sends every step in order, each recorded as of 9:00 (Vietnam) on its date ({@link ActorMetadata#AS_OF}); a
+     * refused step stops the run (the scenario is meant to hold).
+     */
     public int run(CommandGateway gateway) {
-        Clock real = GenericEventMessage.clock;
-        try {
-            for (Step step : steps) {
-                GenericEventMessage.clock = Clock.fixed(step.on().atTime(LocalTime.of(9, 0))
-                        .atZone(DomainClock.VIETNAM).toInstant(), DomainClock.VIETNAM);
-                gateway.sendAndWait(step.command(), step.actor());
-            }
-        } finally {
-            GenericEventMessage.clock = real;
+        for (Step step : steps) {
+            String asOf = step.on().atTime(LocalTime.of(9, 0)).atZone(DomainClock.VIETNAM).toInstant().toString();
+            gateway.sendAndWait(step.command(), step.actor().and(ActorMetadata.AS_OF, asOf));
         }
         return steps.size();
     }

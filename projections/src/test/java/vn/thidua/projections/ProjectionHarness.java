@@ -11,8 +11,6 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import vn.thidua.domain.common.ActorMetadata;
 import vn.thidua.domain.common.EventJson;
 import vn.thidua.domain.testing.DomainHarness;
 
@@ -42,8 +40,6 @@ final class ProjectionHarness implements AutoCloseable {
         tokens = Projections.tokenStore(database,
                 JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build(), "test-node");
         domain = new DomainHarness(configurer -> {
-            configurer.configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
-                    ActorMetadata.KEYS.toArray(String[]::new))));
             configurer.eventProcessing(processing -> {
                 Projections.configure(processing, readModels, audit, batchSize, database);
                 processing.registerTokenStore(c -> tokens);

@@ -1,5 +1,6 @@
 package vn.thidua.command.axon;
 
+import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.ActorMetadata;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -104,6 +105,7 @@ public class AxonConfig {
                                          ScheduledExecutorService commandRetryExecutor) {
         commandBus.registerHandlerInterceptor(new RefusalTranslator());
         commandBus.registerHandlerInterceptor(CommandVersions.reporter());
+        eventBus.registerDispatchInterceptor(DomainClock.asOfTimestamps());
         eventBus.registerDispatchInterceptor(CommandVersions.recorder());
         return DefaultCommandGateway.builder().commandBus(commandBus)
                 .retryScheduler(new ConflictRetryScheduler(commandRetryExecutor, 5)).build();

@@ -18,12 +18,20 @@ public final class ActorMetadata {
     /** On every event of a proposal: the campaign it belongs to (the read models' sequencing key). */
     public static final String CAMPAIGN_ID = "campaignId";
 
+    /**
+     * On a command recorded as of a past moment (the demo's scenario, which replays a campaign at its real dates): that
+     * moment, as an ISO instant. The command's rules take it as "now" and its events carry it as their timestamp
+     * ({@link DomainClock}); the events keep the key, so a replay shows which facts were recorded so. The HTTP API
+     * never sets it.
+     */
+    public static final String AS_OF = "recordedAsOf";
+
     /** The actor of what the platform does by itself, such as recording an overdue report. */
     public static final String SYSTEM = "system";
 
     /** The keys every command carries and every event keeps (the correlation data providers copy these). */
     public static final List<String> KEYS = List.of(ACTOR_ID, ACTOR_ROLE, ACTOR_UNIT, CORRELATION_ID,
-            CLIENT_CORRELATION_ID);
+            CLIENT_CORRELATION_ID, AS_OF);
 
     private ActorMetadata() {
     }

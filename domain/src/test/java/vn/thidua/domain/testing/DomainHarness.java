@@ -1,5 +1,7 @@
 package vn.thidua.domain.testing;
 
+import vn.thidua.domain.common.ActorMetadata;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -52,6 +54,8 @@ public final class DomainHarness implements AutoCloseable {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
+                .configureCorrelationDataProviders(c -> List.of(new SimpleCorrelationDataProvider(
+                        ActorMetadata.KEYS.toArray(String[]::new))))
                 .configureAggregate(Campaign.class)
                 .configureAggregate(AwardProposal.class)
                 .configureAggregate(PlanRegistration.class)
@@ -60,6 +64,8 @@ public final class DomainHarness implements AutoCloseable {
                         c -> new RepositoryPlanRegister(() -> c.repository(PlanRegistration.class)))
                 .registerComponent(CampaignDesk.class,
                         c -> new RepositoryCampaignDesk(() -> c.repository(Campaign.class)));
+        configurer.onInitialize(c -> c.onStart(() -> c.eventBus()
+                .registerDispatchInterceptor(DomainClock.asOfTimestamps())));
         more.accept(configurer);
         configuration = configurer.buildConfiguration();
         configuration.start();
