@@ -1,11 +1,11 @@
 package vn.thidua.command;
 
+import vn.thidua.domain.testing.Waiting;
 import vn.thidua.domain.common.ActorMetadata;
 
 import vn.thidua.service.axon.QuietAxon;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +25,6 @@ import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.EventJson;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,21 +80,17 @@ class DeadlinesTest {
             CommandGateway gateway = first.getBean(CommandGateway.class);
             long scheduledBefore = scheduledJobs(first);
             // launch and registration happened on the due date: the unit owed the interim report
-            Clock real = GenericEventMessage.clock;
-            GenericEventMessage.clock = Clock.fixed(interimDue.atTime(9, 0).atZone(DomainClock.VIETNAM).toInstant(),
-                    DomainClock.VIETNAM);
-            try {
-                gateway.sendAndWait(new LaunchCampaign(campaign, plan), organizer());
-                gateway.sendAndWait(new RegisterParticipant(campaign, "u1", "Đảng bộ xã Mỹ An", null), organizer());
-            } finally {
-                GenericEventMessage.clock = real;
-            }
+            // recorded as of the day the interim report was due: the registration is in time, the report missing
+            MetaData asOfDueDate = organizer().and(ActorMetadata.AS_OF,
+                    interimDue.atTime(9, 0).atZone(DomainClock.VIETNAM).toInstant().toString());
+            gateway.sendAndWait(new LaunchCampaign(campaign, plan), asOfDueDate);
+            gateway.sendAndWait(new RegisterParticipant(campaign, "u1", "Đảng bộ xã Mỹ An", null), asOfDueDate);
 
             EventStore store = first.getBean(EventStore.class);
             Optional<? extends DomainEventMessage<?>> overdue = Optional.empty();
             Instant until = Instant.now().plus(Duration.ofSeconds(60));
             while (overdue.isEmpty() && Instant.now().isBefore(until)) {
-                Thread.sleep(250);
+                Waiting.sleep(250);
                 overdue = store.readEvents(campaign).asStream()
                         .filter(e -> e.getPayload() instanceof ReportOverdue).findFirst();
             }

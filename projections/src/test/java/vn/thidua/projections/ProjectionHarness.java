@@ -1,5 +1,6 @@
 package vn.thidua.projections;
 
+import vn.thidua.domain.testing.Waiting;
 import vn.thidua.projections.audit.AuditProjection;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -66,7 +67,7 @@ final class ProjectionHarness implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("processors did not catch up with position " + head);
             }
-            sleep(20);
+            Waiting.sleep(20);
         }
     }
 
@@ -95,15 +96,6 @@ final class ProjectionHarness implements AutoCloseable {
     /** Every read model as its exact bytes. */
     Map<String, List<String>> snapshot() {
         return ReadModelDump.of(database);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

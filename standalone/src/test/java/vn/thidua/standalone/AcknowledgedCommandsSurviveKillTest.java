@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.thidua.domain.testing.Waiting;
 import vn.thidua.command.Api;
 import vn.thidua.command.TestPlans;
 import vn.thidua.domain.campaign.ParticipantRegistered;
@@ -92,9 +93,9 @@ class AcknowledgedCommandsSurviveKillTest {
             int before = acknowledged.size();
             long until = System.currentTimeMillis() + 60_000;
             while (acknowledged.size() - before < MIN_PER_ROUND && System.currentTimeMillis() < until) {
-                ReadModelSnapshots.sleep(20);
+                Waiting.sleep(20);
             }
-            ReadModelSnapshots.sleep(random.nextInt(700));
+            Waiting.sleep(random.nextInt(700));
             child.kill(); // SIGKILL while the clients are sending
             running.set(false);
             for (Future<?> loop : loops) {

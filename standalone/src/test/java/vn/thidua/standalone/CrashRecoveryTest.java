@@ -2,6 +2,7 @@ package vn.thidua.standalone;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.thidua.domain.testing.Waiting;
 import vn.thidua.command.Api;
 
 import java.io.BufferedReader;
@@ -39,7 +40,7 @@ class CrashRecoveryTest {
                 assertThat(Instant.now()).as("child started its processors").isBefore(deadline);
             }
             assertThat(line).as("child output ended before its processors started").isNotNull();
-            ReadModelSnapshots.sleep(150); // the processors are mid-way through the demo's events
+            Waiting.sleep(150); // the processors are mid-way through the demo's events
             child.destroyForcibly(); // SIGKILL
             child.waitFor();
         }

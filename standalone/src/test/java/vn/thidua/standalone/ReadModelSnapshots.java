@@ -2,6 +2,7 @@ package vn.thidua.standalone;
 
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.thidua.domain.testing.Waiting;
 import vn.thidua.projections.ReadModelDump;
 import vn.thidua.query.health.EventProcessingHealth;
 
@@ -40,7 +41,7 @@ final class ReadModelSnapshots {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("processors did not catch up: " + health.states(head(eventStore)));
             }
-            sleep(50);
+            Waiting.sleep(50);
         }
     }
 
@@ -51,14 +52,5 @@ final class ReadModelSnapshots {
 
     static Map<String, List<String>> of(ConfigurableApplicationContext query) {
         return ReadModelDump.of(query.getBean(MongoDatabase.class));
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

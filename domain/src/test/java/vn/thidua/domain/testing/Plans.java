@@ -80,6 +80,31 @@ public final class Plans {
                 List.of("HĐ TĐKT tỉnh", "UBND các xã, thị trấn"));
     }
 
+    /**
+     * A plan dated around today (issued ten days ago, running six months), for tests that go through the API or the
+     * real clock: a district Giấy khen "GK" with the given quota and a provincial Bằng khen "BK" pending allocation;
+     * an interim report due in a month, proposals due in five.
+     */
+    public static CampaignPlan aroundToday(String documentNumber, int collectives, int individuals) {
+        LocalDate today = LocalDate.now(vn.thidua.domain.common.DomainClock.VIETNAM);
+        return new CampaignPlan(documentNumber, new Issuer("Ủy ban nhân dân huyện Thủ Thừa", Level.DISTRICT),
+                "Thủ Thừa", today.minusDays(10), new Signer("Nguyễn Đăng Minh Xuân", "Chủ tịch", null),
+                "Đợt thi đua kiểm thử " + documentNumber, null, null, CampaignKind.SPECIAL,
+                new Period(today.minusDays(10), today.plusMonths(6)),
+                Set.of(TargetGroup.COLLECTIVE, TargetGroup.INDIVIDUAL),
+                List.of(new AwardScheme("GK", "Giấy khen", "Chủ tịch UBND huyện", Level.DISTRICT,
+                                Set.of(TargetGroup.COLLECTIVE, TargetGroup.INDIVIDUAL), Quota.of(collectives, individuals),
+                                ApprovalThreshold.simpleMajority()),
+                        new AwardScheme("BK", "Bằng khen", "Chủ tịch UBND tỉnh", Level.PROVINCE,
+                                Set.of(TargetGroup.COLLECTIVE, TargetGroup.INDIVIDUAL), Quota.pendingAllocation(),
+                                ApprovalThreshold.atLeast("0.9"))),
+                plan().dossierRequirements(),
+                List.of(new Milestone("SK", MilestoneKind.INTERIM_REPORT, "Sơ kết", today.plusMonths(1), "Các đơn vị"),
+                        new Milestone("HS", MilestoneKind.PROPOSAL, "Hạn nộp hồ sơ", today.plusMonths(5),
+                                "Phòng Nội vụ")),
+                List.of("UBND các xã, thị trấn"));
+    }
+
     /** A complete district-level dossier: 1 memo, 1 minutes, 1 achievement report. */
     public static List<DossierDocument> districtDossier() {
         return List.of(new DossierDocument(DocumentType.SUBMISSION_MEMO, "Tờ trình", 1),
