@@ -1,5 +1,6 @@
 package vn.thidua.command;
 
+import vn.thidua.domain.common.Role;
 import vn.thidua.domain.common.ActorMetadata;
 
 import vn.thidua.service.axon.QuietAxon;
@@ -74,7 +75,7 @@ class ConcurrentGrantTest {
         nodeA.close();
     }
 
-    private static MetaData actor(String id, String role) {
+    private static MetaData actor(String id, Role role) {
         return ActorMetadata.of(id, role, null, UUID.randomUUID().toString(), null);
     }
 
@@ -86,8 +87,8 @@ class ConcurrentGrantTest {
         CampaignPlan plan = EventJson.newMapper().convertValue(TestPlans.plan("CONC/KH-UBND", 1, QUOTA),
                 CampaignPlan.class);
         String campaign = UUID.randomUUID().toString();
-        a.sendAndWait(new LaunchCampaign(campaign, plan), actor("organizer", "ORGANIZER"));
-        a.sendAndWait(new RegisterParticipant(campaign, "u1", "Đảng bộ xã Mỹ An", null), actor("organizer", "ORGANIZER"));
+        a.sendAndWait(new LaunchCampaign(campaign, plan), actor("organizer", Role.ORGANIZER));
+        a.sendAndWait(new RegisterParticipant(campaign, "u1", "Đảng bộ xã Mỹ An", null), actor("organizer", Role.ORGANIZER));
         List<DossierDocument> dossier = EventJson.newMapper().convertValue(TestPlans.districtDossier(),
                 EventJson.newMapper().getTypeFactory().constructCollectionType(List.class, DossierDocument.class));
         List<String> proposals = new ArrayList<>();
@@ -95,9 +96,9 @@ class ConcurrentGrantTest {
             String p = UUID.randomUUID().toString();
             proposals.add(p);
             a.sendAndWait(new SubmitProposal(p, campaign, "u1", new Nominee(TargetGroup.INDIVIDUAL,
-                    "Cá nhân số " + i, null), "GK", "Thành tích", today.getYear(), dossier), actor("organizer", "ORGANIZER"));
-            a.sendAndWait(new AppraiseProposal(p, true, "Đạt"), actor("organizer", "ORGANIZER"));
-            a.sendAndWait(new RecordCouncilVote(p, 9, 9, 0, 0), actor("council", "COUNCIL"));
+                    "Cá nhân số " + i, null), "GK", "Thành tích", today.getYear(), dossier), actor("organizer", Role.ORGANIZER));
+            a.sendAndWait(new AppraiseProposal(p, true, "Đạt"), actor("organizer", Role.ORGANIZER));
+            a.sendAndWait(new RecordCouncilVote(p, 9, 9, 0, 0), actor("council", Role.COUNCIL));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(12);
@@ -111,7 +112,7 @@ class ConcurrentGrantTest {
                 start.await();
                 try {
                     gateway.sendAndWait(new GrantAward(p, "QĐ-" + p.substring(0, 8), today, "Chủ tịch", null),
-                            actor("approver", "APPROVER"));
+                            actor("approver", Role.APPROVER));
                     outcome.put(p, "granted");
                 } catch (CommandExecutionException e) {
                     outcome.put(p, e.getDetails().map(d -> ((RefusalDetails) d).code()).orElse(e.toString()));

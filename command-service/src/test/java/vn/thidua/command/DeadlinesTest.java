@@ -1,5 +1,6 @@
 package vn.thidua.command;
 
+import vn.thidua.domain.common.Role;
 import vn.thidua.domain.testing.Waiting;
 import vn.thidua.domain.common.ActorMetadata;
 
@@ -54,7 +55,7 @@ class DeadlinesTest {
     }
 
     private static MetaData organizer() {
-        return ActorMetadata.of("organizer", "ORGANIZER", null, UUID.randomUUID().toString(), null);
+        return ActorMetadata.of("organizer", Role.ORGANIZER, null, UUID.randomUUID().toString(), null);
     }
 
     private static long scheduledJobs(ConfigurableApplicationContext context) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import vn.thidua.domain.common.Role;
 import vn.thidua.domain.campaign.command.AllocateQuota;
 import vn.thidua.domain.campaign.command.AmendCampaign;
 import vn.thidua.domain.campaign.command.CloseCampaign;
@@ -33,6 +34,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -76,7 +78,7 @@ public final class DemoScenario {
             for (JsonNode c : root.get("campaigns")) {
                 var plan = SeedPlans.load(c.get("plan").asText());
                 steps.add(new Step(plan.issueDate(), new LaunchCampaign(c.get("campaignId").asText(), plan),
-                        actor("ORGANIZER", null)));
+                        actor(Role.ORGANIZER, null)));
             }
             for (JsonNode s : root.get("steps")) {
                 Class<?> type = COMMANDS.get(s.get("command").asText());
@@ -117,28 +119,28 @@ public final class DemoScenario {
     private static MetaData actorOf(Object command, JsonNode with) {
         if (command instanceof RegisterParticipant || command instanceof PledgeWork
                 || command instanceof SubmitReport) {
-            return actor("UNIT", with.get("unitId").asText());
+            return actor(Role.UNIT, with.get("unitId").asText());
         }
         if (command instanceof SubmitProposal p) {
-            return actor("UNIT", p.proposingUnitId());
+            return actor(Role.UNIT, p.proposingUnitId());
         }
         if (command instanceof SupplementProposal || command instanceof WithdrawProposal) {
-            return actor("UNIT", with.get("actingUnitId").asText());
+            return actor(Role.UNIT, with.get("actingUnitId").asText());
         }
         if (command instanceof RecordInspection) {
-            return actor("INSPECTOR", null);
+            return actor(Role.INSPECTOR, null);
         }
         if (command instanceof RecordCouncilVote) {
-            return actor("COUNCIL", null);
+            return actor(Role.COUNCIL, null);
         }
         if (command instanceof GrantAward || command instanceof RevokeAward) {
-            return actor("APPROVER", null);
+            return actor(Role.APPROVER, null);
         }
-        return actor("ORGANIZER", null);
+        return actor(Role.ORGANIZER, null);
     }
 
-    private static MetaData actor(String role, String unitId) {
-        String id = unitId == null ? "demo-" + role.toLowerCase() : "demo-unit-" + unitId;
+    private static MetaData actor(Role role, String unitId) {
+        String id = unitId == null ? "demo-" + role.name().toLowerCase(Locale.ROOT) : "demo-unit-" + unitId;
         return ActorMetadata.of(id, role, unitId, UUID.nameUUIDFromBytes((id + role).getBytes()).toString(), null);
     }
 }

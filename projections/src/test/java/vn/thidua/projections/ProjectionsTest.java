@@ -69,7 +69,7 @@ class ProjectionsTest {
         assertThat(boTrach.version).isEqualTo(harness.domain.events("bo-trach-2020").size() - 1);
 
         CampaignView thuThua = read(ReadModels.CAMPAIGNS, "thu-thua-dai-hoi-2020", CampaignView.class);
-        assertThat(thuThua.proposalsByStatus).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(thuThua.proposalsByStatus.asMap()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "AWARDED", 13, "REJECTED", 2, "WITHDRAWN", 1, "REVOKED", 1));
         assertThat(thuThua.awardsByScheme.get("GK-HUYEN")).satisfies(t -> {
             assertThat(t.granted).isEqualTo(11);

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bson.RawBsonDocument;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.thidua.domain.common.Role;
 import vn.thidua.demo.SeedPlans;
 import vn.thidua.domain.campaign.value.AwardScheme;
 import vn.thidua.domain.campaign.value.CampaignPlan;
@@ -59,7 +60,7 @@ import java.util.List;
  */
 public final class Benchmark {
 
-    private static final MetaData ACTOR = ActorMetadata.of("benchmark", "ORGANIZER", null, "benchmark", null);
+    private static final MetaData ACTOR = ActorMetadata.of("benchmark", Role.ORGANIZER, null, "benchmark", null);
 
     private Benchmark() {
     }

@@ -4,13 +4,12 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import vn.thidua.domain.common.Refusal;
 import vn.thidua.command.axon.RefusalDetails;
-import vn.thidua.domain.common.RefusalCategory;
 import vn.thidua.service.web.Problems;
 
 import java.util.Optional;
@@ -26,40 +25,28 @@ public class ApiProblems extends Problems {
     ResponseEntity<ProblemDetail> refused(CommandExecutionException e) {
         Optional<Object> details = e.getDetails();
         if (details.isPresent() && details.get() instanceof RefusalDetails refusal) {
-            if (RefusalDetails.NOT_FOUND.equals(refusal.code())) {
-                return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage(), null);
-            }
-            return problem(statusOf(RefusalCategory.valueOf(refusal.category())), refusal.code(), e.getMessage(),
-                    refusal.field());
+            return problem(statusOf(refusal.category()), refusal.code(), e.getMessage(), refusal.field());
         }
         return unexpected(e);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Không tìm thấy " + e.getAggregateIdentifier(), null);
+        return refused(Refusal.RECORD_NOT_FOUND, null, e.getAggregateIdentifier());
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "already-exists",
-                "Mã định danh này đã được dùng; nếu đây là lần gửi lại, yêu cầu trước đã được ghi nhận", "id");
+        return refused(Refusal.ALREADY_EXISTS, "id");
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> conflict(ConcurrencyException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-modification",
-                "Hồ sơ vừa được thay đổi bởi một yêu cầu khác; hãy thử lại", null);
+        return refused(Refusal.CONCURRENT_MODIFICATION, null);
     }
 
-    @ExceptionHandler(ForbiddenUnitException.class)
-    ResponseEntity<ProblemDetail> otherUnit(ForbiddenUnitException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden-unit", e.getMessage(), "unitId");
-    }
-
-    @ExceptionHandler(InvalidIdException.class)
-    ResponseEntity<ProblemDetail> invalidId(InvalidIdException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-id", e.getMessage(), "id");
+    private ResponseEntity<ProblemDetail> refused(Refusal refusal, String field, Object... args) {
+        return problem(statusOf(refusal.category()), refusal.code(), refusal.message(args), field);
     }
 
     @Override

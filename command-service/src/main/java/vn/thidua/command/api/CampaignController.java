@@ -1,12 +1,12 @@
 package vn.thidua.command.api;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.thidua.service.security.Allowed;
 import vn.thidua.service.security.Actor;
 import vn.thidua.domain.campaign.command.AllocateQuota;
 import vn.thidua.domain.campaign.command.AmendCampaign;
@@ -22,6 +22,10 @@ import vn.thidua.domain.campaign.command.SubmitReport;
 import java.net.URI;
 import java.util.UUID;
 
+import static vn.thidua.domain.common.Role.INSPECTOR;
+import static vn.thidua.domain.common.Role.ORGANIZER;
+import static vn.thidua.domain.common.Role.UNIT;
+
 /** Commands on campaigns. Each endpoint admits only the roles that do that act. */
 @RestController
 @RequestMapping("/api/campaigns")
@@ -34,7 +38,7 @@ public class CampaignController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('ORGANIZER')")
+    @Allowed(ORGANIZER)
     public ResponseEntity<Accepted> launch(@RequestBody CampaignRequests.Launch body) {
         String id = Ids.chosenOrNew(body.id());
         long version = commands.send(new LaunchCampaign(id, body.plan()), id);
@@ -42,34 +46,34 @@ public class CampaignController {
     }
 
     @PostMapping("/{id}/amendments")
-    @PreAuthorize("hasRole('ORGANIZER')")
+    @Allowed(ORGANIZER)
     public Accepted amend(@PathVariable String id, @RequestBody CampaignRequests.Amend body) {
         return accepted(new AmendCampaign(id, body.reason(), body.plan()), id);
     }
 
     @PostMapping("/{id}/quota-allocations")
-    @PreAuthorize("hasRole('ORGANIZER')")
+    @Allowed(ORGANIZER)
     public Accepted allocateQuota(@PathVariable String id, @RequestBody CampaignRequests.AllocateQuota body) {
         return accepted(new AllocateQuota(id, body.schemeId(), body.collectives(), body.individuals(),
                 body.reference()), id);
     }
 
     @PostMapping("/{id}/participants")
-    @PreAuthorize("hasAnyRole('ORGANIZER', 'UNIT')")
+    @Allowed({ORGANIZER, UNIT})
     public Accepted register(@PathVariable String id, @RequestBody CampaignRequests.Register body) {
         Ids.requireOwnUnit(Actor.current(), body.unitId());
         return accepted(new RegisterParticipant(id, body.unitId(), body.unitName(), body.pledgedWorks()), id);
     }
 
     @PostMapping("/{id}/participants/{unitId}/works")
-    @PreAuthorize("hasAnyRole('ORGANIZER', 'UNIT')")
+    @Allowed({ORGANIZER, UNIT})
     public Accepted pledge(@PathVariable String id, @PathVariable String unitId, @RequestBody PledgedWork body) {
         Ids.requireOwnUnit(Actor.current(), unitId);
         return accepted(new PledgeWork(id, unitId, body), id);
     }
 
     @PostMapping("/{id}/inspections")
-    @PreAuthorize("hasRole('INSPECTOR')")
+    @Allowed(INSPECTOR)
     public Accepted inspect(@PathVariable String id, @RequestBody CampaignRequests.Inspect body) {
         String inspectionId = body.inspectionId() == null ? UUID.randomUUID().toString() : body.inspectionId();
         return accepted(new RecordInspection(id, body.unitId(), inspectionId, body.inspectedOn(), body.inspectedBy(),
@@ -77,7 +81,7 @@ public class CampaignController {
     }
 
     @PostMapping("/{id}/reports")
-    @PreAuthorize("hasAnyRole('UNIT', 'ORGANIZER')")
+    @Allowed({UNIT, ORGANIZER})
     public Accepted report(@PathVariable String id, @RequestBody CampaignRequests.Report body) {
         Ids.requireOwnUnit(Actor.current(), body.unitId());
         String reportId = body.reportId() == null ? UUID.randomUUID().toString() : body.reportId();
@@ -86,13 +90,13 @@ public class CampaignController {
     }
 
     @PostMapping("/{id}/conclusion")
-    @PreAuthorize("hasRole('ORGANIZER')")
+    @Allowed(ORGANIZER)
     public Accepted conclude(@PathVariable String id, @RequestBody(required = false) CampaignRequests.Conclude body) {
         return accepted(new ConcludeCampaign(id, body == null ? null : body.summary()), id);
     }
 
     @PostMapping("/{id}/closure")
-    @PreAuthorize("hasRole('ORGANIZER')")
+    @Allowed(ORGANIZER)
     public Accepted close(@PathVariable String id, @RequestBody(required = false) CampaignRequests.Close body) {
         return accepted(new CloseCampaign(id, body == null ? null : body.note()), id);
     }

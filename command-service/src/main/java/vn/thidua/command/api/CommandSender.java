@@ -41,7 +41,7 @@ public class CommandSender {
     /** Sends and waits; returns the version (sequence number) the command's own events gave the aggregate. */
     public long send(Object command, String aggregateId) {
         Actor actor = Actor.current();
-        MetaData metaData = ActorMetadata.of(actor.id(), actor.role().name(), actor.unitId(),
+        MetaData metaData = ActorMetadata.of(actor.id(), actor.role(), actor.unitId(),
                 CorrelationIdFilter.currentId(), CorrelationIdFilter.currentClientId());
         FutureCallback<Object, Object> callback = new FutureCallback<>();
         gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData), callback);

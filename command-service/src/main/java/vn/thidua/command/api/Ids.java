@@ -1,5 +1,7 @@
 package vn.thidua.command.api;
 
+import vn.thidua.domain.common.Refusal;
+import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.service.security.Actor;
 
 import java.util.UUID;
@@ -17,14 +19,14 @@ final class Ids {
         try {
             return UUID.fromString(id.trim()).toString();
         } catch (IllegalArgumentException e) {
-            throw new InvalidIdException(id);
+            throw new DomainRuleException(Refusal.CLIENT_ID_NOT_UUID, "id", id);
         }
     }
 
     /** A UNIT user may only name its own unit. */
     static void requireOwnUnit(Actor actor, String unitId) {
         if (actor.isUnit() && !actor.unitId().equals(unitId)) {
-            throw new ForbiddenUnitException(unitId, actor.unitId());
+            throw new DomainRuleException(Refusal.FORBIDDEN_UNIT, "unitId", actor.unitId(), unitId);
         }
     }
 

@@ -1,12 +1,12 @@
 package vn.thidua.command.api;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.thidua.service.security.Allowed;
 import vn.thidua.service.security.Actor;
 import vn.thidua.domain.proposal.command.AppraiseProposal;
 import vn.thidua.domain.proposal.command.GrantAward;
@@ -20,6 +20,11 @@ import vn.thidua.domain.proposal.command.WithdrawProposal;
 
 import java.net.URI;
 
+import static vn.thidua.domain.common.Role.APPROVER;
+import static vn.thidua.domain.common.Role.COUNCIL;
+import static vn.thidua.domain.common.Role.ORGANIZER;
+import static vn.thidua.domain.common.Role.UNIT;
+
 /** Commands on award proposals. Each endpoint admits only the roles that do that act. */
 @RestController
 @RequestMapping("/api/proposals")
@@ -32,7 +37,7 @@ public class ProposalController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('UNIT', 'ORGANIZER')")
+    @Allowed({UNIT, ORGANIZER})
     public ResponseEntity<Accepted> submit(@RequestBody ProposalRequests.Submit body) {
         Ids.requireOwnUnit(Actor.current(), body.proposingUnitId());
         String id = Ids.chosenOrNew(body.id());
@@ -42,51 +47,51 @@ public class ProposalController {
     }
 
     @PostMapping("/{id}/returns")
-    @PreAuthorize("hasRole('ORGANIZER')")
+    @Allowed(ORGANIZER)
     public Accepted returnForSupplement(@PathVariable String id, @RequestBody ProposalRequests.Reason body) {
         return accepted(new ReturnForSupplement(id, body.reason()), id);
     }
 
     @PostMapping("/{id}/supplements")
-    @PreAuthorize("hasAnyRole('UNIT', 'ORGANIZER')")
+    @Allowed({UNIT, ORGANIZER})
     public Accepted supplement(@PathVariable String id, @RequestBody ProposalRequests.Supplement body) {
         return accepted(new SupplementProposal(id, Ids.actingUnit(Actor.current()), body.documents(), body.note()), id);
     }
 
     @PostMapping("/{id}/appraisals")
-    @PreAuthorize("hasRole('ORGANIZER')")
+    @Allowed(ORGANIZER)
     public Accepted appraise(@PathVariable String id, @RequestBody ProposalRequests.Appraise body) {
         return accepted(new AppraiseProposal(id, body.favourable(), body.opinion()), id);
     }
 
     @PostMapping("/{id}/votes")
-    @PreAuthorize("hasRole('COUNCIL')")
+    @Allowed(COUNCIL)
     public Accepted vote(@PathVariable String id, @RequestBody ProposalRequests.Vote body) {
         return accepted(new RecordCouncilVote(id, body.membersTotal(), body.votesFor(), body.votesAgainst(),
                 body.abstaining()), id);
     }
 
     @PostMapping("/{id}/award")
-    @PreAuthorize("hasRole('APPROVER')")
+    @Allowed(APPROVER)
     public Accepted grant(@PathVariable String id, @RequestBody ProposalRequests.Grant body) {
         return accepted(new GrantAward(id, body.decisionNumber(), body.decisionDate(), body.signerName(),
                 body.signerTitle()), id);
     }
 
     @PostMapping("/{id}/rejection")
-    @PreAuthorize("hasAnyRole('APPROVER', 'COUNCIL')")
+    @Allowed({APPROVER, COUNCIL})
     public Accepted reject(@PathVariable String id, @RequestBody ProposalRequests.Reason body) {
         return accepted(new RejectProposal(id, body.reason()), id);
     }
 
     @PostMapping("/{id}/withdrawal")
-    @PreAuthorize("hasRole('UNIT')")
+    @Allowed(UNIT)
     public Accepted withdraw(@PathVariable String id, @RequestBody ProposalRequests.Reason body) {
         return accepted(new WithdrawProposal(id, Ids.actingUnit(Actor.current()), body.reason()), id);
     }
 
     @PostMapping("/{id}/revocation")
-    @PreAuthorize("hasRole('APPROVER')")
+    @Allowed(APPROVER)
     public Accepted revoke(@PathVariable String id, @RequestBody ProposalRequests.Revoke body) {
         return accepted(new RevokeAward(id, body.ground(), body.decisionNumber(), body.decisionDate(),
                 body.explanation()), id);

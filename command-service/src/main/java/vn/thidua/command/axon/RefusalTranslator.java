@@ -6,6 +6,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import vn.thidua.domain.common.Refusal;
 import vn.thidua.domain.common.DomainRuleException;
 
 import javax.annotation.Nonnull;
@@ -22,11 +23,10 @@ public class RefusalTranslator implements MessageHandlerInterceptor<CommandMessa
         try {
             return interceptorChain.proceed();
         } catch (DomainRuleException e) {
-            throw new CommandExecutionException(e.getMessage(), e,
-                    new RefusalDetails(e.code(), e.refusal().category().name(), e.field()));
+            throw new CommandExecutionException(e.getMessage(), e, RefusalDetails.of(e.refusal(), e.field()));
         } catch (AggregateNotFoundException e) {
-            throw new CommandExecutionException("Không tìm thấy hồ sơ " + e.getAggregateIdentifier(), e,
-                    new RefusalDetails(RefusalDetails.NOT_FOUND, RefusalDetails.NOT_FOUND, null));
+            throw new CommandExecutionException(Refusal.RECORD_NOT_FOUND.message(e.getAggregateIdentifier()), e,
+                    RefusalDetails.of(Refusal.RECORD_NOT_FOUND, null));
         }
     }
 }

@@ -28,6 +28,8 @@ public final class ActorMetadata {
 
     /** The actor of what the platform does by itself, such as recording an overdue report. */
     public static final String SYSTEM = "system";
+    /** The role the system actor acts in; no user holds it ({@link Role} has no such member). */
+    public static final String SYSTEM_ROLE = "SYSTEM";
 
     /** The keys every command carries and every event keeps (the correlation data providers copy these). */
     public static final List<String> KEYS = List.of(ACTOR_ID, ACTOR_ROLE, ACTOR_UNIT, CORRELATION_ID,
@@ -40,8 +42,13 @@ public final class ActorMetadata {
      * The metadata of a command sent for an actor: who (id, role, unit; no unit is ""), and the request it belongs
      * to (the platform's correlation id; the client's own, or "" when it sent none).
      */
-    public static MetaData of(String actorId, String role, String unitId, String correlationId,
+    public static MetaData of(String actorId, Role role, String unitId, String correlationId,
                               String clientCorrelationId) {
+        return of(actorId, role.name(), unitId, correlationId, clientCorrelationId);
+    }
+
+    private static MetaData of(String actorId, String role, String unitId, String correlationId,
+                               String clientCorrelationId) {
         return MetaData.with(ACTOR_ID, actorId)
                 .and(ACTOR_ROLE, role)
                 .and(ACTOR_UNIT, unitId == null ? "" : unitId)
@@ -51,6 +58,6 @@ public final class ActorMetadata {
 
     /** What the platform does by itself (a deadline firing): the system actor, a correlation id of its own. */
     public static MetaData system() {
-        return of(SYSTEM, "SYSTEM", null, UUID.randomUUID().toString(), null);
+        return of(SYSTEM, SYSTEM_ROLE, null, UUID.randomUUID().toString(), null);
     }
 }

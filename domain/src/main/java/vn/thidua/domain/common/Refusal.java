@@ -1,6 +1,7 @@
 package vn.thidua.domain.common;
 
 import static vn.thidua.domain.common.RefusalCategory.CONFLICT;
+import static vn.thidua.domain.common.RefusalCategory.FORBIDDEN;
 import static vn.thidua.domain.common.RefusalCategory.INVALID;
 import static vn.thidua.domain.common.RefusalCategory.NOT_FOUND;
 
@@ -49,12 +50,25 @@ public enum Refusal {
 
     LIMIT_REACHED("limit-reached", CONFLICT, "Đã đạt giới hạn %d %s"),
 
+    /** A client-chosen id (the key that makes a retried request safe) must be a UUID. */
+    CLIENT_ID_NOT_UUID("invalid-id", INVALID, "Mã định danh do máy khách chọn phải là UUID (nhận được \"%s\")"),
+
     // --- who may act ---
+    FORBIDDEN_UNIT("forbidden-unit", FORBIDDEN,
+            "Tài khoản đơn vị %s chỉ được thao tác cho chính đơn vị mình, không cho %s"),
     /**
      * A unit acting on another unit's proposal is told what it would be told of a proposal that does not exist:
      * existence itself is not revealed to other units.
      */
     PROPOSAL_NOT_FOUND("not-found", NOT_FOUND, "Không tìm thấy hồ sơ đề nghị %s"),
+
+    RECORD_NOT_FOUND("not-found", NOT_FOUND, "Không tìm thấy hồ sơ %s"),
+
+    // --- the store ---
+    ALREADY_EXISTS("already-exists", CONFLICT,
+            "Mã định danh này đã được dùng; nếu đây là lần gửi lại, yêu cầu trước đã được ghi nhận"),
+    CONCURRENT_MODIFICATION("concurrent-modification", CONFLICT,
+            "Hồ sơ vừa được thay đổi bởi một yêu cầu khác; hãy thử lại"),
 
     // --- the plan ---
     PLAN_ALREADY_LAUNCHED("plan-already-launched", CONFLICT,

@@ -41,7 +41,7 @@ public class CampaignView extends VersionedView {
     public String closingNote;
     public Counts counts = new Counts();
     /** Proposals by their current status (SUBMITTED, RETURNED, …). */
-    public Map<String, Integer> proposalsByStatus = new TreeMap<>();
+    public ProposalCounts proposalsByStatus = new ProposalCounts();
     /** Awards by scheme id. */
     public Map<String, AwardTally> awardsByScheme = new TreeMap<>();
     /** Quota used and remaining by scheme id. */
@@ -158,14 +158,12 @@ public class CampaignView extends VersionedView {
     // ------------------------------------------------------------------ what happened to its proposals
 
     public void proposalSubmitted() {
-        proposalsByStatus.merge(ProposalStatus.SUBMITTED.name(), 1, Integer::sum);
+        proposalsByStatus.submitted();
     }
 
     /** One proposal moved from one status to another: the count by status follows. */
     public void proposalMoved(ProposalStatus from, ProposalStatus to) {
-        proposalsByStatus.merge(from.name(), -1, Integer::sum);
-        proposalsByStatus.remove(from.name(), 0);
-        proposalsByStatus.merge(to.name(), 1, Integer::sum);
+        proposalsByStatus.moved(from, to);
     }
 
     public void awardGranted(String schemeId) {

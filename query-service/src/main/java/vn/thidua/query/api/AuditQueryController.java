@@ -2,10 +2,10 @@ package vn.thidua.query.api;
 
 import com.mongodb.client.model.Filters;
 import org.bson.conversions.Bson;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.thidua.service.security.Allowed;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.Limits;
 import vn.thidua.projections.ReadModels;
@@ -17,9 +17,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import static vn.thidua.domain.common.Role.ADMIN;
+import static vn.thidua.domain.common.Role.AUDITOR;
+
 /** The audit trail: every stored event, in the order of the event store. Auditors and administrators only. */
 @RestController
-@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+@Allowed({AUDITOR, ADMIN})
 public class AuditQueryController {
 
     private final ReadModelQueries queries;

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.springframework.security.access.prepost.PreAuthorize;
+import vn.thidua.service.security.Allowed;
 import vn.thidua.projections.CampaignSequencing;
 import vn.thidua.query.health.DeadLetterHealth;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static vn.thidua.domain.common.Role.ADMIN;
+
 /**
  * The projections' dead-letter queues (ADMIN): what is parked and why, retry after a fix (each parked campaign
  * sequence in order; a letter that fails again stays parked), or evict a sequence for good (its read models then
@@ -29,7 +31,7 @@ import java.util.Map;
  */
 @RestController
 @RequestMapping("/api/admin/dead-letters")
-@PreAuthorize("hasRole('ADMIN')")
+@Allowed(ADMIN)
 public class DeadLetterController {
 
     /** At most this many sequences are listed, and retried per call. */

@@ -1,15 +1,17 @@
 package vn.thidua.query.api;
 
+import vn.thidua.service.security.Allowed;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
+
+import static vn.thidua.domain.common.Role.ADMIN;
 
 /**
  * Replay administration (ADMIN): rebuilds a processor's read models from the first stored event. The processor
@@ -18,7 +20,7 @@ import java.util.Map;
  * others first.
  */
 @RestController
-@PreAuthorize("hasRole('ADMIN')")
+@Allowed(ADMIN)
 public class ReplayController {
 
     private final EventProcessingConfiguration processing;

@@ -1,5 +1,6 @@
 package vn.thidua.service.security;
 
+import vn.thidua.domain.common.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 

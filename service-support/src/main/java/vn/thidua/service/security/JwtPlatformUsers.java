@@ -1,5 +1,6 @@
 package vn.thidua.service.security;
 
+import vn.thidua.domain.common.Role;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

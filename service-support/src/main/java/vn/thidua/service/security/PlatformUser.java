@@ -1,5 +1,6 @@
 package vn.thidua.service.security;
 
+import vn.thidua.domain.common.Role;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 

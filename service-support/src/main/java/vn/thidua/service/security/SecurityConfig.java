@@ -1,5 +1,8 @@
 package vn.thidua.service.security;
 
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.aop.Advisor;
+import vn.thidua.domain.common.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +44,13 @@ import java.util.Map;
 @EnableMethodSecurity
 @EnableConfigurationProperties(UsersProperties.class)
 public class SecurityConfig {
+
+    /** {@link Allowed} on controllers: the roles an endpoint admits, named by {@link Role}. */
+    @Bean
+    @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor allowedRoles() {
+        return AllowedRoles.interceptor();
+    }
 
     @Bean
     public PasswordEncoder passwordEncoder() {

@@ -1,5 +1,6 @@
 package vn.thidua.service.security;
 
+import vn.thidua.domain.common.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;

@@ -1,6 +1,6 @@
-package vn.thidua.service.security;
+package vn.thidua.domain.common;
 
-/** Who does what in a campaign (see DOMAIN.md "Who uses the system"). */
+/** Who does what in a campaign (docs/domain.md, "Who uses the platform"). */
 public enum Role {
     /** Cơ quan thường trực: launches and runs campaigns, receives and appraises dossiers. */
     ORGANIZER,
