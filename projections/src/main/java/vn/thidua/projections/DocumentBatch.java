@@ -47,7 +47,7 @@ public class DocumentBatch implements Batch {
     public <T extends View> T find(String collection, String id, Class<T> type) {
         Table<T> table = table(collection);
         if (!table.loaded.containsKey(id)) {
-            Document found = table.collection.find(Filters.eq("_id", id)).first();
+            Document found = table.collection.find(Filters.eq(View.ID, id)).first();
             T view = found == null ? null : mapper.fromDocument(found, type);
             table.loaded.put(id, view);
             if (view != null) {
@@ -83,7 +83,7 @@ public class DocumentBatch implements Batch {
             List<WriteModel<Document>> writes = new ArrayList<>();
             table.loaded.forEach((id, view) -> {
                 if (view != null && view.position > table.positionAtLoad.get(id)) {
-                    writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), mapper.toDocument(view), UPSERT));
+                    writes.add(new ReplaceOneModel<>(Filters.eq(View.ID, id), mapper.toDocument(view), UPSERT));
                 }
             });
             if (!writes.isEmpty()) {
@@ -98,8 +98,8 @@ public class DocumentBatch implements Batch {
             table.positionAtLoad.clear();
         }
         if (highest >= 0) {
-            database.getCollection(ReadModels.PROGRESS).updateOne(Filters.eq("_id", name),
-                    Updates.max("position", highest), new UpdateOptions().upsert(true));
+            database.getCollection(ReadModels.PROGRESS).updateOne(Filters.eq(View.ID, name),
+                    Updates.max(View.POSITION, highest), new UpdateOptions().upsert(true));
         }
     }
 

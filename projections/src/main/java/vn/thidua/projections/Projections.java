@@ -1,5 +1,10 @@
 package vn.thidua.projections;
 
+import vn.thidua.projections.audit.AuditEntry;
+import vn.thidua.projections.awards.AwardView;
+import vn.thidua.projections.campaigns.CampaignView;
+import vn.thidua.projections.participants.ParticipantView;
+import vn.thidua.projections.proposals.ProposalView;
 import vn.thidua.projections.audit.AuditProjection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
@@ -97,11 +102,12 @@ public final class Projections {
 
     /** The secondary indexes the query side filters and sorts by, per collection. */
     private static final Map<String, List<String>> INDEXES = Map.of(
-            ReadModels.CAMPAIGNS, List.of("status", "years"),
-            ReadModels.PARTICIPANTS, List.of("campaignId"),
-            ReadModels.PROPOSALS, List.of("campaignId", "proposingUnitId"),
-            ReadModels.AWARDS, List.of("achievementYear"),
-            ReadModels.AUDIT, List.of("aggregateId", "actorId", "type", "timestamp"));
+            ReadModels.CAMPAIGNS, List.of(CampaignView.STATUS, CampaignView.YEARS),
+            ReadModels.PARTICIPANTS, List.of(ParticipantView.CAMPAIGN_ID),
+            ReadModels.PROPOSALS, List.of(ProposalView.CAMPAIGN_ID, ProposalView.PROPOSING_UNIT_ID),
+            ReadModels.AWARDS, List.of(AwardView.ACHIEVEMENT_YEAR),
+            ReadModels.AUDIT, List.of(AuditEntry.AGGREGATE_ID, AuditEntry.ACTOR_ID, AuditEntry.TYPE,
+                    AuditEntry.TIMESTAMP));
 
     /** Creates the indexes the query side filters and sorts by. Idempotent. */
     public static void createIndexes(MongoDatabase database) {

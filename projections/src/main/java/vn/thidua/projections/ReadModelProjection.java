@@ -53,7 +53,7 @@ public class ReadModelProjection {
     @ResetHandler
     public void reset() {
         COLLECTIONS.forEach(name -> Projections.recreate(database, name));
-        database.getCollection(ReadModels.PROGRESS).deleteMany(new Document("_id", ReadModels.READ_MODELS_GROUP));
+        database.getCollection(ReadModels.PROGRESS).deleteMany(new Document(View.ID, ReadModels.READ_MODELS_GROUP));
     }
 
     @EventHandler

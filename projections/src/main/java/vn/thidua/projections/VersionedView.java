@@ -7,6 +7,8 @@ package vn.thidua.projections;
  */
 public abstract class VersionedView extends View {
 
+    public static final String VERSION = "version";
+
     /** Sequence number of the followed aggregate's last event applied to this document. */
     public long version = -1;
 }

@@ -9,10 +9,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public abstract class View {
 
+    /** Document field names, for queries and indexes. */
+    public static final String ID = "_id";
+    public static final String POSITION = "position";
+
     @JsonProperty("_id")
     public String id;
 
     /** Global position of the last event applied to this document. */
+    @Internal
     public long position = -1;
 
     /** Whether {@code fact} is new to this document; if so, it is marked applied. */

@@ -41,7 +41,12 @@ class StandaloneTest {
             assertThat(campaign.body().get("version").asLong()).isEqualTo(version);
             assertThat(campaign.body().get("documentNumber").asText()).isEqualTo("77/KH-UBND");
             assertThat(campaign.body().get("nextDueMilestone").get("milestoneId").asText()).isEqualTo("SK");
-            assertThat(campaign.body().has("search")).isFalse();
+            assertThat(campaign.body().get("id").asText()).isEqualTo(id);
+            for (String internal : List.of("_id", "position", "search", "issuerKey")) {
+                assertThat(campaign.body().has(internal)).as(internal).isFalse();
+                assertThat(queries.get("auditor", "/api/campaigns").body().get("items").get(0).has(internal))
+                        .as("list " + internal).isFalse();
+            }
 
             Api.Response found = queries.get("unit", "/api/campaigns?q=THU%20thua%20kiem&year="
                     + java.time.LocalDate.now().getYear());
@@ -76,7 +81,10 @@ class StandaloneTest {
             assertThat(entries.get(0).get("actorId").asText()).isEqualTo("organizer");
             assertThat(entries.get(0).get("actorRole").asText()).isEqualTo("ORGANIZER");
             assertThat(entries.get(0).get("description").asText()).contains("77/KH-UBND");
-            assertThat(entries.get(0).get("position").asLong()).isLessThan(entries.get(1).get("position").asLong());
+            assertThat(entries.get(0).get("id").asLong()).isLessThan(entries.get(1).get("id").asLong());
+            assertThat(entries.get(0).has("position")).isFalse();
+            assertThat(entries.get(0).get("timestamp").asText()).endsWith("Z");
+            assertThat(entries.get(0).at("/payload/plan/documentNumber").asText()).isEqualTo("77/KH-UBND");
             assertThat(queries.get("auditor", "/api/audit?type=ParticipantRegistered&actor=organizer")
                     .body().get("total").asInt()).isEqualTo(2);
             assertThat(queries.get("auditor", "/api/audit?from=2000-01-01&to=2000-12-31").body().get("total")

@@ -6,13 +6,10 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import vn.thidua.domain.common.ActorMetadata;
 import vn.thidua.projections.Batch;
 import vn.thidua.projections.BatchScope;
 import vn.thidua.projections.DocumentMapper;
@@ -21,13 +18,11 @@ import vn.thidua.projections.Projections;
 import vn.thidua.projections.ReadModels;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 /**
- * {@code audit}: one entry per stored event, keyed by its global position (so a redelivered event replaces its entry
- * with the same bytes): event id, type, aggregate type, id and sequence, timestamp, actor id, role and unit,
- * correlation id, a one-line Vietnamese description and the payload as stored.
+ * Builds {@code audit}: one {@link AuditEntry} per stored event, keyed by its global position (so a redelivered event
+ * finds its entry already there, with the same bytes).
  */
 @ProcessingGroup(ReadModels.AUDIT_GROUP)
 public class AuditProjection {
@@ -55,28 +50,7 @@ public class AuditProjection {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        Fact fact = Fact.of(message);
-        Document entry = new Document("_id", fact.position())
-                .append("position", fact.position())
-                .append("eventId", message.getIdentifier())
-                .append("type", message.getPayloadType().getSimpleName());
-        if (message instanceof DomainEventMessage<?> domain) {
-            entry.append("aggregateType", domain.getType())
-                    .append("aggregateId", domain.getAggregateIdentifier())
-                    .append("sequence", domain.getSequenceNumber());
-        } else {
-            entry.append("aggregateType", null).append("aggregateId", null).append("sequence", null);
-        }
-        MetaData meta = message.getMetaData();
-        entry.append("timestamp", Date.from(fact.at()))
-                .append("actorId", meta.get(ActorMetadata.ACTOR_ID))
-                .append("actorRole", meta.get(ActorMetadata.ACTOR_ROLE))
-                .append("actorUnit", meta.get(ActorMetadata.ACTOR_UNIT))
-                .append("correlationId", meta.get(ActorMetadata.CORRELATION_ID))
-                .append("clientCorrelationId", meta.get(ActorMetadata.CLIENT_CORRELATION_ID))
-                .append("description", AuditDescriptions.describe(payload))
-                .append("payload", mapper.toDocument(payload));
-        batches.current().add(entry);
+        batches.current().add(AuditEntry.of(message, Fact.of(message), mapper.toDocument(payload)).toDocument());
     }
 
     /**

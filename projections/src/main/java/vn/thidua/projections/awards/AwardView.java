@@ -4,12 +4,17 @@ import vn.thidua.domain.common.Level;
 import vn.thidua.domain.proposal.AwardGranted;
 import vn.thidua.domain.proposal.value.AwardDecision;
 import vn.thidua.domain.proposal.value.Nominee;
+import vn.thidua.projections.Internal;
 import vn.thidua.projections.SearchText;
 import vn.thidua.projections.View;
 import vn.thidua.projections.proposals.ProposalView;
 
 /** {@code awards}: the registry of awards granted, by nominee and achievement year, with revocations. */
 public class AwardView extends View {
+
+    public static final String CAMPAIGN_ID = "campaignId";
+    public static final String NOMINEE_SEARCH = "nomineeSearch";
+    public static final String ACHIEVEMENT_YEAR = "achievementYear";
 
     public String proposalId;
     public String campaignId;
@@ -20,6 +25,7 @@ public class AwardView extends View {
     public Level level;
     public Nominee nominee;
     /** Nominee name and id folded for accent-insensitive search. */
+    @Internal
     public String nomineeSearch;
     public int achievementYear;
     public AwardDecision decision;

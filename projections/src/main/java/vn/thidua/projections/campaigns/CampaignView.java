@@ -6,6 +6,7 @@ import vn.thidua.domain.campaign.value.CampaignStatus;
 import vn.thidua.domain.campaign.value.QuotaBucket;
 import vn.thidua.domain.campaign.value.ReportKind;
 import vn.thidua.domain.proposal.value.ProposalStatus;
+import vn.thidua.projections.Internal;
 import vn.thidua.projections.SearchText;
 import vn.thidua.projections.VersionedView;
 
@@ -20,6 +21,12 @@ import java.util.stream.IntStream;
 /** {@code campaigns}: one document per campaign, what a dashboard shows about it. */
 public class CampaignView extends VersionedView {
 
+    public static final String STATUS = "status";
+    public static final String ISSUER_KEY = "issuerKey";
+    public static final String YEARS = "years";
+    public static final String SEARCH = "search";
+    public static final String ISSUE_DATE = "plan.issueDate";
+
     public CampaignStatus status;
     public CampaignPlan plan;
     public String title;
@@ -27,10 +34,12 @@ public class CampaignView extends VersionedView {
     public String issuer;
     public String issuerLevel;
     /** The issuer's name folded, for the issuer filter. */
+    @Internal
     public String issuerKey;
     /** Every calendar year the campaign's period touches. */
     public List<Integer> years = new ArrayList<>();
     /** Title, theme, motto, issuer and number folded for accent-insensitive search. */
+    @Internal
     public String search;
     public Instant launchedAt;
     public String launchedBy;

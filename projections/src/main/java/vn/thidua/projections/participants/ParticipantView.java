@@ -16,6 +16,9 @@ import java.util.List;
 /** {@code participants}: one document per campaign and registered unit. */
 public class ParticipantView extends VersionedView {
 
+    public static final String CAMPAIGN_ID = "campaignId";
+    public static final String UNIT_ID = "unitId";
+
     public String campaignId;
     public String unitId;
     public String unitName;

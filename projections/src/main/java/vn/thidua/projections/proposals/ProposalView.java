@@ -9,6 +9,7 @@ import vn.thidua.domain.proposal.value.RevocationGround;
 import vn.thidua.domain.proposal.AwardRevoked;
 import vn.thidua.domain.proposal.CouncilVoteRecorded;
 import vn.thidua.domain.proposal.ProposalSubmitted;
+import vn.thidua.projections.Internal;
 import vn.thidua.projections.SearchText;
 import vn.thidua.projections.VersionedView;
 
@@ -20,6 +21,11 @@ import java.util.List;
 
 /** {@code proposals}: an award proposal's whole lifecycle, dossier, vote and decision included. */
 public class ProposalView extends VersionedView {
+
+    public static final String CAMPAIGN_ID = "campaignId";
+    public static final String STATUS = "status";
+    public static final String PROPOSING_UNIT_ID = "proposingUnitId";
+    public static final String SUBMITTED_AT = "submittedAt";
 
     public String campaignId;
     public String campaignTitle;
@@ -42,6 +48,7 @@ public class ProposalView extends VersionedView {
     public Closing rejection;
     public Closing withdrawal;
     public Revocation revocation;
+    @Internal
     public String search;
 
     // ------------------------------------------------------------------ what happened to the proposal

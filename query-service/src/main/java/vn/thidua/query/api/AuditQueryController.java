@@ -5,6 +5,8 @@ import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import com.mongodb.client.model.Sorts;
+import vn.thidua.projections.audit.AuditEntry;
 import vn.thidua.service.security.Allowed;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.Limits;
@@ -37,31 +39,34 @@ public class AuditQueryController {
      * whole day for dates). Ordered by global position.
      */
     @GetMapping("/api/audit")
-    public Page audit(@RequestParam(required = false) String aggregateId,
-                      @RequestParam(required = false) String actor, @RequestParam(required = false) String type,
-                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        aggregateId = ReadModelQueries.text("aggregateId", aggregateId);
-        actor = ReadModelQueries.text("actor", actor);
-        type = ReadModelQueries.text("type", type);
+    public Page<AuditEntry> audit(@RequestParam(required = false) String aggregateId,
+                                  @RequestParam(required = false) String actor,
+                                  @RequestParam(required = false) String type,
+                                  @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) Integer page,
+                                  @RequestParam(required = false) Integer size) {
+        aggregateId = QueryParameters.text("aggregateId", aggregateId);
+        actor = QueryParameters.text("actor", actor);
+        type = QueryParameters.text("type", type);
         List<Bson> filters = new ArrayList<>();
         if (aggregateId != null) {
-            filters.add(Filters.eq("aggregateId", aggregateId));
+            filters.add(Filters.eq(AuditEntry.AGGREGATE_ID, aggregateId));
         }
         if (actor != null) {
-            filters.add(Filters.eq("actorId", actor));
+            filters.add(Filters.eq(AuditEntry.ACTOR_ID, actor));
         }
         if (type != null) {
-            filters.add(Filters.eq("type", type));
+            filters.add(Filters.eq(AuditEntry.TYPE, type));
         }
         if (from != null) {
-            filters.add(Filters.gte("timestamp", Date.from(instant("from", from, false))));
+            filters.add(Filters.gte(AuditEntry.TIMESTAMP, Date.from(instant("from", from, false))));
         }
         if (to != null) {
-            filters.add(Filters.lt("timestamp", Date.from(instant("to", to, true))));
+            filters.add(Filters.lt(AuditEntry.TIMESTAMP, Date.from(instant("to", to, true))));
         }
-        return queries.page(ReadModels.AUDIT, ReadModelQueries.all(filters), ReadModelQueries.byIdAscending(),
-                PageRequest.of(page, size));
+        return queries.page(ReadModels.AUDIT, QueryParameters.all(filters), Sorts.ascending(AuditEntry.ID),
+                PageRequest.of(page, size), AuditEntry::from);
     }
 
     private static Instant instant(String parameter, String value, boolean endOfDay) {
@@ -71,7 +76,7 @@ public class AuditQueryController {
                 LocalDate date = LocalDate.parse(value);
                 instant = (endOfDay ? date.plusDays(1) : date).atStartOfDay(DomainClock.VIETNAM).toInstant();
             } else {
-                instant = Instant.parse(ReadModelQueries.text(parameter, value));
+                instant = Instant.parse(QueryParameters.text(parameter, value));
             }
             Instant earliest = Limits.EARLIEST_DATE.atStartOfDay(DomainClock.VIETNAM).toInstant();
             Instant latest = Limits.LATEST_DATE.plusDays(1).atStartOfDay(DomainClock.VIETNAM).toInstant();

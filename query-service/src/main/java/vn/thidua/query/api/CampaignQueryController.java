@@ -1,8 +1,8 @@
 package vn.thidua.query.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,19 +11,39 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.domain.campaign.value.CampaignStatus;
+import vn.thidua.domain.campaign.value.Milestone;
 import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.projections.ReadModels;
+import vn.thidua.projections.View;
+import vn.thidua.projections.campaigns.CampaignView;
+import vn.thidua.projections.participants.ParticipantView;
+import vn.thidua.projections.proposals.ProposalView;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+
+import static vn.thidua.query.api.QueryParameters.all;
+import static vn.thidua.query.api.QueryParameters.enumValue;
+import static vn.thidua.query.api.QueryParameters.text;
+import static vn.thidua.query.api.QueryParameters.words;
 
 /** Campaign dashboards: the list, one campaign, its participants and its proposals. */
 @RestController
 @RequestMapping("/api/campaigns")
 @PreAuthorize("isAuthenticated()")
 public class CampaignQueryController {
+
+    /** One campaign as the API shows it: the campaign's view, and the milestone due next. */
+    public static final class CampaignDetails {
+        @JsonUnwrapped
+        public final CampaignView campaign;
+        public final Milestone nextDueMilestone;
+
+        CampaignDetails(CampaignView campaign) {
+            this.campaign = campaign;
+            this.nextDueMilestone = ReadModelQueries.nextDueMilestone(campaign);
+        }
+    }
 
     private final ReadModelQueries queries;
 
@@ -33,88 +53,82 @@ public class CampaignQueryController {
 
     /** Filters: status, issuer and q (accent-insensitive words), year (any year the period touches). */
     @GetMapping
-    public Page list(@RequestParam(required = false) String status, @RequestParam(required = false) String issuer,
-                     @RequestParam(required = false) Integer year, @RequestParam(required = false) String q,
-                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        issuer = ReadModelQueries.text("issuer", issuer);
-        q = ReadModelQueries.text("q", q);
-        ReadModelQueries.year(year);
+    public Page<CampaignView> list(@RequestParam(required = false) String status,
+                                   @RequestParam(required = false) String issuer,
+                                   @RequestParam(required = false) Integer year,
+                                   @RequestParam(required = false) String q,
+                                   @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        issuer = text("issuer", issuer);
+        q = text("q", q);
+        QueryParameters.year(year);
         List<Bson> filters = new ArrayList<>();
         if (status != null) {
-            filters.add(Filters.eq("status", enumValue(CampaignStatus.class, "status", status).name()));
+            filters.add(Filters.eq(CampaignView.STATUS, enumValue(CampaignStatus.class, "status", status).name()));
         }
         if (issuer != null) {
-            filters.add(ReadModelQueries.words("issuerKey", issuer));
+            filters.add(words(CampaignView.ISSUER_KEY, issuer));
         }
         if (year != null) {
-            filters.add(Filters.eq("years", year));
+            filters.add(Filters.eq(CampaignView.YEARS, year));
         }
         if (q != null) {
-            filters.add(ReadModelQueries.words("search", q));
+            filters.add(words(CampaignView.SEARCH, q));
         }
-        return queries.page(ReadModels.CAMPAIGNS, ReadModelQueries.all(filters),
-                Sorts.orderBy(Sorts.descending("plan.issueDate"), Sorts.ascending("_id")),
-                PageRequest.of(page, size));
+        return queries.page(ReadModels.CAMPAIGNS, all(filters),
+                Sorts.orderBy(Sorts.descending(CampaignView.ISSUE_DATE), Sorts.ascending(View.ID)),
+                PageRequest.of(page, size), CampaignView.class);
     }
 
     /** {@code minVersion}: the version a command on this campaign answered with; waits until it is applied. */
     @GetMapping("/{campaignId}")
-    public Map<String, Object> campaign(@PathVariable String campaignId,
-                                        @RequestParam(required = false) Long minVersion) {
+    public CampaignDetails campaign(@PathVariable String campaignId, @RequestParam(required = false) Long minVersion) {
         queries.awaitVersion(ReadModels.CAMPAIGNS, campaignId, minVersion);
-        Document campaign = queries.byId(ReadModels.CAMPAIGNS, campaignId)
-                .orElseThrow(() -> new QueryExceptions.NotFound("phong trào", campaignId));
-        Map<String, Object> shaped = ReadModelQueries.shape(campaign);
-        shaped.put("nextDueMilestone", ReadModelQueries.nextDueMilestone(campaign));
-        return shaped;
+        return new CampaignDetails(queries.byId(ReadModels.CAMPAIGNS, campaignId, CampaignView.class)
+                .orElseThrow(() -> new QueryExceptions.NotFound("phong trào", campaignId)));
     }
 
     /** A UNIT user sees its own unit only. */
     @GetMapping("/{campaignId}/participants")
-    public Page participants(@PathVariable String campaignId, @RequestParam(required = false) Long minVersion,
-                             @RequestParam(required = false) Integer page,
-                             @RequestParam(required = false) Integer size) {
+    public Page<ParticipantView> participants(@PathVariable String campaignId,
+                                              @RequestParam(required = false) Long minVersion,
+                                              @RequestParam(required = false) Integer page,
+                                              @RequestParam(required = false) Integer size) {
         requireCampaign(campaignId, minVersion);
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("campaignId", campaignId)));
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(ParticipantView.CAMPAIGN_ID, campaignId)));
         String unit = Viewer.limitedToUnit();
         if (unit != null) {
-            filters.add(Filters.eq("unitId", unit));
+            filters.add(Filters.eq(ParticipantView.UNIT_ID, unit));
         }
-        return queries.page(ReadModels.PARTICIPANTS, ReadModelQueries.all(filters), Sorts.ascending("unitId"),
-                PageRequest.of(page, size));
+        return queries.page(ReadModels.PARTICIPANTS, all(filters), Sorts.ascending(ParticipantView.UNIT_ID),
+                PageRequest.of(page, size), ParticipantView.class);
     }
 
     /** Filter: status. A UNIT user sees the proposals its unit made only. */
     @GetMapping("/{campaignId}/proposals")
-    public Page proposals(@PathVariable String campaignId, @RequestParam(required = false) String status,
-                          @RequestParam(required = false) Long minVersion,
-                          @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    public Page<ProposalView> proposals(@PathVariable String campaignId,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) Long minVersion,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
         requireCampaign(campaignId, minVersion);
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("campaignId", campaignId)));
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(ProposalView.CAMPAIGN_ID, campaignId)));
         if (status != null) {
-            filters.add(Filters.eq("status", enumValue(ProposalStatus.class, "status", status).name()));
+            filters.add(Filters.eq(ProposalView.STATUS, enumValue(ProposalStatus.class, "status", status).name()));
         }
         String unit = Viewer.limitedToUnit();
         if (unit != null) {
-            filters.add(Filters.eq("proposingUnitId", unit));
+            filters.add(Filters.eq(ProposalView.PROPOSING_UNIT_ID, unit));
         }
-        return queries.page(ReadModels.PROPOSALS, ReadModelQueries.all(filters),
-                Sorts.orderBy(Sorts.ascending("submittedAt"), Sorts.ascending("_id")), PageRequest.of(page, size));
+        return queries.page(ReadModels.PROPOSALS, all(filters),
+                Sorts.orderBy(Sorts.ascending(ProposalView.SUBMITTED_AT), Sorts.ascending(View.ID)),
+                PageRequest.of(page, size), ProposalView.class);
     }
 
     private void requireCampaign(String campaignId, Long minVersion) {
         queries.awaitVersion(ReadModels.CAMPAIGNS, campaignId, minVersion);
-        if (queries.byId(ReadModels.CAMPAIGNS, campaignId).isEmpty()) {
+        if (!queries.exists(ReadModels.CAMPAIGNS, campaignId)) {
             throw new QueryExceptions.NotFound("phong trào", campaignId);
-        }
-    }
-
-    static <E extends Enum<E>> E enumValue(Class<E> type, String parameter, String value) {
-        try {
-            return Enum.valueOf(type, ReadModelQueries.text(parameter, value).trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new QueryExceptions.InvalidParameter(parameter, "Giá trị \"" + value + "\" không hợp lệ; dùng một trong "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 }

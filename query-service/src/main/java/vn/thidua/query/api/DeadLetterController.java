@@ -96,7 +96,7 @@ public class DeadLetterController {
     @DeleteMapping("/{processor}/sequences/{sequence}")
     public Map<String, Object> evict(@PathVariable String processor, @PathVariable String sequence) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
-        ReadModelQueries.text("sequence", sequence);
+        QueryParameters.text("sequence", sequence);
         int evicted = 0;
         for (DeadLetter<? extends EventMessage<?>> letter : queue.deadLetterSequence(sequence)) {
             queue.evict(letter);
@@ -109,7 +109,7 @@ public class DeadLetterController {
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String processor) {
-        return processing.deadLetterQueue(ReadModelQueries.text("processor", processor))
+        return processing.deadLetterQueue(QueryParameters.text("processor", processor))
                 .orElseThrow(() -> new QueryExceptions.NotFound("bộ xử lý sự kiện", processor));
     }
 }

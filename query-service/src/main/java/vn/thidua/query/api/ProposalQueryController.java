@@ -2,18 +2,19 @@ package vn.thidua.query.api;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.thidua.projections.View;
+import vn.thidua.projections.awards.AwardView;
+import vn.thidua.projections.proposals.ProposalView;
 import vn.thidua.projections.ReadModels;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** One proposal's whole lifecycle, and the registry of awards. */
 @RestController
@@ -28,38 +29,39 @@ public class ProposalQueryController {
 
     /** {@code minVersion}: the version a command on this proposal answered with. UNIT users: their own only. */
     @GetMapping("/api/proposals/{proposalId}")
-    public Map<String, Object> proposal(@PathVariable String proposalId,
-                                        @RequestParam(required = false) Long minVersion) {
+    public ProposalView proposal(@PathVariable String proposalId, @RequestParam(required = false) Long minVersion) {
         queries.awaitVersion(ReadModels.PROPOSALS, proposalId, minVersion);
-        Document proposal = queries.byId(ReadModels.PROPOSALS, proposalId)
+        ProposalView proposal = queries.byId(ReadModels.PROPOSALS, proposalId, ProposalView.class)
                 .orElseThrow(() -> new QueryExceptions.NotFound("đề nghị khen thưởng", proposalId));
         // another unit's proposal is answered like one that does not exist: existence is not revealed
-        if (!Viewer.maySee(proposal.getString("proposingUnitId"))) {
+        if (!Viewer.maySee(proposal.proposingUnitId)) {
             throw new QueryExceptions.NotFound("đề nghị khen thưởng", proposalId);
         }
-        return ReadModelQueries.shape(proposal);
+        return proposal;
     }
 
     /** Awards granted (and revoked), by nominee (accent-insensitive name or id), achievement year, campaign. */
     @GetMapping("/api/awards")
-    public Page awards(@RequestParam(required = false) String nominee, @RequestParam(required = false) Integer year,
-                       @RequestParam(required = false) String campaignId,
-                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        nominee = ReadModelQueries.text("nominee", nominee);
-        campaignId = ReadModelQueries.text("campaignId", campaignId);
-        ReadModelQueries.year(year);
+    public Page<AwardView> awards(@RequestParam(required = false) String nominee,
+                                  @RequestParam(required = false) Integer year,
+                                  @RequestParam(required = false) String campaignId,
+                                  @RequestParam(required = false) Integer page,
+                                  @RequestParam(required = false) Integer size) {
+        nominee = QueryParameters.text("nominee", nominee);
+        campaignId = QueryParameters.text("campaignId", campaignId);
+        QueryParameters.year(year);
         List<Bson> filters = new ArrayList<>();
         if (nominee != null) {
-            filters.add(ReadModelQueries.words("nomineeSearch", nominee));
+            filters.add(QueryParameters.words(AwardView.NOMINEE_SEARCH, nominee));
         }
         if (year != null) {
-            filters.add(Filters.eq("achievementYear", year));
+            filters.add(Filters.eq(AwardView.ACHIEVEMENT_YEAR, year));
         }
         if (campaignId != null) {
-            filters.add(Filters.eq("campaignId", campaignId));
+            filters.add(Filters.eq(AwardView.CAMPAIGN_ID, campaignId));
         }
-        return queries.page(ReadModels.AWARDS, ReadModelQueries.all(filters),
-                Sorts.orderBy(Sorts.descending("achievementYear"), Sorts.ascending("_id")),
-                PageRequest.of(page, size));
+        return queries.page(ReadModels.AWARDS, QueryParameters.all(filters),
+                Sorts.orderBy(Sorts.descending(AwardView.ACHIEVEMENT_YEAR), Sorts.ascending(View.ID)),
+                PageRequest.of(page, size), AwardView.class);
     }
 }

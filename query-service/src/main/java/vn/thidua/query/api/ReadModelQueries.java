@@ -2,52 +2,64 @@ package vn.thidua.query.api;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import vn.thidua.domain.campaign.value.Milestone;
 import vn.thidua.domain.common.DomainClock;
-import vn.thidua.domain.common.Limits;
-import vn.thidua.domain.common.Texts;
+import vn.thidua.projections.DocumentMapper;
 import vn.thidua.projections.ReadModels;
-import vn.thidua.projections.SearchText;
+import vn.thidua.projections.VersionedView;
+import vn.thidua.projections.View;
+import vn.thidua.projections.campaigns.CampaignView;
 import vn.thidua.query.QueryProperties;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
-/** Reads the read models with the MongoDB driver and shapes documents for the API. */
+/**
+ * Reads the read models with the MongoDB driver, into their view types ({@link DocumentMapper}): what the API
+ * answers is a view or a page of views, whose internal fields the API's JSON leaves out ({@code ApiJson}).
+ */
 @Component
 public class ReadModelQueries {
 
-    /** Fields kept for the database's own use, not shown. */
-    private static final Set<String> HIDDEN = Set.of("search", "nomineeSearch", "issuerKey");
-
     private final MongoDatabase database;
+    private final DocumentMapper mapper;
     private final Duration consistencyWait;
 
-    public ReadModelQueries(MongoDatabase database, QueryProperties properties) {
+    public ReadModelQueries(MongoDatabase database, DocumentMapper mapper, QueryProperties properties) {
         this.database = database;
+        this.mapper = mapper;
         this.consistencyWait = properties.consistencyWait();
     }
 
-    public Page page(String collection, Bson filter, Bson sort, PageRequest page) {
-        var c = database.getCollection(collection);
-        List<Map<String, Object>> items = c.find(filter).sort(sort).skip(page.skip()).limit(page.size())
-                .map(ReadModelQueries::shape).into(new ArrayList<>());
-        return new Page(items, page.page(), page.size(), c.countDocuments(filter));
+    /** A page of documents read as {@code type}. */
+    public <T extends View> Page<T> page(String collection, Bson filter, Bson sort, PageRequest page, Class<T> type) {
+        return page(collection, filter, sort, page, d -> mapper.fromDocument(d, type));
     }
 
-    public Optional<Document> byId(String collection, String id) {
-        return Optional.ofNullable(database.getCollection(collection).find(Filters.eq("_id", id)).first());
+    /** A page of documents, each read by {@code read}. */
+    public <T> Page<T> page(String collection, Bson filter, Bson sort, PageRequest page, Function<Document, T> read) {
+        var c = database.getCollection(collection);
+        List<T> items = c.find(filter).sort(sort).skip(page.skip()).limit(page.size()).map(read::apply)
+                .into(new ArrayList<>());
+        return new Page<>(items, page.page(), page.size(), c.countDocuments(filter));
+    }
+
+    public <T extends View> Optional<T> byId(String collection, String id, Class<T> type) {
+        return Optional.ofNullable(database.getCollection(collection).find(Filters.eq(View.ID, id)).first())
+                .map(d -> mapper.fromDocument(d, type));
+    }
+
+    public boolean exists(String collection, String id) {
+        return database.getCollection(collection).countDocuments(Filters.eq(View.ID, id)) > 0;
     }
 
     /**
@@ -65,10 +77,11 @@ public class ReadModelQueries {
         Instant deadline = start.plus(consistencyWait);
         long reached = -1;
         while (true) {
-            Document d = database.getCollection(collection).find(Filters.eq("_id", id))
-                    .projection(new Document("version", 1).append("position", 1)).first();
-            reached = d == null || d.get("version") == null ? -1 : ((Number) d.get("version")).longValue();
-            if (d != null && reached >= minVersion && batchWritten(((Number) d.get("position")).longValue())) {
+            Document d = database.getCollection(collection).find(Filters.eq(View.ID, id))
+                    .projection(new Document(VersionedView.VERSION, 1).append(View.POSITION, 1)).first();
+            reached = d == null || d.get(VersionedView.VERSION) == null ? -1
+                    : ((Number) d.get(VersionedView.VERSION)).longValue();
+            if (d != null && reached >= minVersion && batchWritten(((Number) d.get(View.POSITION)).longValue())) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -87,79 +100,17 @@ public class ReadModelQueries {
     /** Whether every document of the batch that wrote {@code position} is written (documents go in turn). */
     private boolean batchWritten(long position) {
         Document mark = database.getCollection(ReadModels.PROGRESS)
-                .find(Filters.eq("_id", ReadModels.READ_MODELS_GROUP)).first();
-        return mark != null && ((Number) mark.get("position")).longValue() >= position;
-    }
-
-    /** The longest text a query parameter may carry. */
-    public static final int MAX_PARAMETER_LENGTH = 200;
-
-    /** A text parameter as given, refused when too long or not valid text; null stays null. */
-    public static String text(String parameter, String value) {
-        if (value == null) {
-            return null;
-        }
-        if (value.length() > MAX_PARAMETER_LENGTH || !Texts.isValidUnicode(value)) {
-            throw new QueryExceptions.InvalidParameter(parameter, "Tham số \"" + parameter
-                    + "\" phải là văn bản hợp lệ, tối đa " + MAX_PARAMETER_LENGTH + " ký tự");
-        }
-        return value;
-    }
-
-    /** A year parameter within the years any campaign can touch. */
-    public static Integer year(Integer year) {
-        if (year != null && (year < Limits.EARLIEST_DATE.getYear()
-                || year > Limits.LATEST_DATE.getYear())) {
-            throw new QueryExceptions.InvalidParameter("year", "Năm phải từ "
-                    + Limits.EARLIEST_DATE.getYear() + " đến "
-                    + Limits.LATEST_DATE.getYear());
-        }
-        return year;
-    }
-
-    /** "bo trach" → every word must appear in the folded field. */
-    public static Bson words(String field, String text) {
-        List<Bson> all = new ArrayList<>();
-        for (String word : SearchText.fold(text).split(" ")) {
-            if (!word.isEmpty()) {
-                all.add(Filters.regex(field, Pattern.compile(Pattern.quote(word))));
-            }
-        }
-        return all.isEmpty() ? new Document() : Filters.and(all);
-    }
-
-    public static Bson all(List<Bson> filters) {
-        return filters.isEmpty() ? new Document() : Filters.and(filters);
-    }
-
-    public static Bson byIdAscending() {
-        return Sorts.ascending("_id");
-    }
-
-    /** A document as the API shows it: {@code id} first, internal fields left out. */
-    public static Map<String, Object> shape(Document d) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", d.get("_id"));
-        d.forEach((k, v) -> {
-            if (!"_id".equals(k) && !HIDDEN.contains(k)) {
-                out.put(k, v);
-            }
-        });
-        return out;
+                .find(Filters.eq(View.ID, ReadModels.READ_MODELS_GROUP)).first();
+        return mark != null && ((Number) mark.get(View.POSITION)).longValue() >= position;
     }
 
     /** The campaign's next milestone due today or later (Vietnam date), or null when none is left. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> nextDueMilestone(Document campaign) {
-        Document plan = campaign.get("plan", Document.class);
-        if (plan == null) {
+    public static Milestone nextDueMilestone(CampaignView campaign) {
+        if (campaign.plan == null) {
             return null;
         }
-        String today = DomainClock.today().toString();
-        return ((List<Document>) plan.get("milestones", List.class)).stream()
-                .filter(m -> m.getString("dueDate") != null && m.getString("dueDate").compareTo(today) >= 0)
-                .min(Comparator.comparing(m -> m.getString("dueDate")))
-                .map(m -> (Map<String, Object>) new LinkedHashMap<String, Object>(m))
-                .orElse(null);
+        LocalDate today = DomainClock.today();
+        return campaign.plan.milestones().stream().filter(m -> m.dueDate() != null && !m.dueDate().isBefore(today))
+                .min(Comparator.comparing(Milestone::dueDate)).orElse(null);
     }
 }

@@ -1,0 +1,70 @@
+package vn.thidua.query.api;
+
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import vn.thidua.domain.common.Limits;
+import vn.thidua.domain.common.Texts;
+import vn.thidua.projections.SearchText;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Query parameters as they enter: each bounded and checked once, here, and the filters they become. */
+public final class QueryParameters {
+
+    /** The longest text a query parameter may carry. */
+    public static final int MAX_PARAMETER_LENGTH = 200;
+
+    private QueryParameters() {
+    }
+
+    /** A text parameter as given, refused when too long or not valid text; null stays null. */
+    public static String text(String parameter, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_PARAMETER_LENGTH || !Texts.isValidUnicode(value)) {
+            throw new QueryExceptions.InvalidParameter(parameter, "Tham số \"" + parameter
+                    + "\" phải là văn bản hợp lệ, tối đa " + MAX_PARAMETER_LENGTH + " ký tự");
+        }
+        return value;
+    }
+
+    /** A year parameter within the years any campaign can touch. */
+    public static Integer year(Integer year) {
+        if (year != null && (year < Limits.EARLIEST_DATE.getYear() || year > Limits.LATEST_DATE.getYear())) {
+            throw new QueryExceptions.InvalidParameter("year", "Năm phải từ " + Limits.EARLIEST_DATE.getYear()
+                    + " đến " + Limits.LATEST_DATE.getYear());
+        }
+        return year;
+    }
+
+    /** An enum parameter, case-insensitive. */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String parameter, String value) {
+        try {
+            return Enum.valueOf(type, text(parameter, value).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new QueryExceptions.InvalidParameter(parameter, "Giá trị \"" + value
+                    + "\" không hợp lệ; dùng một trong " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** "bo trach" → every word must appear in the folded field. */
+    public static Bson words(String field, String text) {
+        List<Bson> all = new ArrayList<>();
+        for (String word : SearchText.fold(text).split(" ")) {
+            if (!word.isEmpty()) {
+                all.add(Filters.regex(field, Pattern.compile(Pattern.quote(word))));
+            }
+        }
+        return all.isEmpty() ? new Document() : Filters.and(all);
+    }
+
+    public static Bson all(List<Bson> filters) {
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
+    }
+}
