@@ -15,9 +15,7 @@ import vn.thidua.projections.ReadModels;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 
 import static vn.thidua.domain.common.Role.ADMIN;
 import static vn.thidua.domain.common.Role.AUDITOR;
@@ -49,23 +47,14 @@ public class AuditQueryController {
         aggregateId = QueryParameters.text("aggregateId", aggregateId);
         actor = QueryParameters.text("actor", actor);
         type = QueryParameters.text("type", type);
-        List<Bson> filters = new ArrayList<>();
-        if (aggregateId != null) {
-            filters.add(Filters.eq(AuditEntry.AGGREGATE_ID, aggregateId));
-        }
-        if (actor != null) {
-            filters.add(Filters.eq(AuditEntry.ACTOR_ID, actor));
-        }
-        if (type != null) {
-            filters.add(Filters.eq(AuditEntry.TYPE, type));
-        }
-        if (from != null) {
-            filters.add(Filters.gte(AuditEntry.TIMESTAMP, Date.from(instant("from", from, false))));
-        }
-        if (to != null) {
-            filters.add(Filters.lt(AuditEntry.TIMESTAMP, Date.from(instant("to", to, true))));
-        }
-        return queries.page(ReadModels.AUDIT, QueryParameters.all(filters), Sorts.ascending(AuditEntry.ID),
+        Bson filter = new Conditions()
+                .eq(AuditEntry.AGGREGATE_ID, aggregateId)
+                .eq(AuditEntry.ACTOR_ID, actor)
+                .eq(AuditEntry.TYPE, type)
+                .atLeast(AuditEntry.TIMESTAMP, from == null ? null : Date.from(instant("from", from, false)))
+                .below(AuditEntry.TIMESTAMP, to == null ? null : Date.from(instant("to", to, true)))
+                .toFilter();
+        return queries.page(ReadModels.AUDIT, filter, Sorts.ascending(AuditEntry.ID),
                 PageRequest.of(page, size), AuditEntry::from);
     }
 

@@ -19,13 +19,8 @@ import vn.thidua.projections.campaigns.CampaignView;
 import vn.thidua.projections.participants.ParticipantView;
 import vn.thidua.projections.proposals.ProposalView;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import static vn.thidua.query.api.QueryParameters.all;
-import static vn.thidua.query.api.QueryParameters.enumValue;
+import static vn.thidua.query.api.QueryParameters.enumName;
 import static vn.thidua.query.api.QueryParameters.text;
-import static vn.thidua.query.api.QueryParameters.words;
 
 /** Campaign dashboards: the list, one campaign, its participants and its proposals. */
 @RestController
@@ -62,20 +57,13 @@ public class CampaignQueryController {
         issuer = text("issuer", issuer);
         q = text("q", q);
         QueryParameters.year(year);
-        List<Bson> filters = new ArrayList<>();
-        if (status != null) {
-            filters.add(Filters.eq(CampaignView.STATUS, enumValue(CampaignStatus.class, "status", status).name()));
-        }
-        if (issuer != null) {
-            filters.add(words(CampaignView.ISSUER_KEY, issuer));
-        }
-        if (year != null) {
-            filters.add(Filters.eq(CampaignView.YEARS, year));
-        }
-        if (q != null) {
-            filters.add(words(CampaignView.SEARCH, q));
-        }
-        return queries.page(ReadModels.CAMPAIGNS, all(filters),
+        Bson filter = new Conditions()
+                .eq(CampaignView.STATUS, enumName(CampaignStatus.class, "status", status))
+                .words(CampaignView.ISSUER_KEY, issuer)
+                .eq(CampaignView.YEARS, year)
+                .words(CampaignView.SEARCH, q)
+                .toFilter();
+        return queries.page(ReadModels.CAMPAIGNS, filter,
                 Sorts.orderBy(Sorts.descending(CampaignView.ISSUE_DATE), Sorts.ascending(View.ID)),
                 PageRequest.of(page, size), CampaignView.class);
     }
@@ -95,12 +83,11 @@ public class CampaignQueryController {
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer size) {
         requireCampaign(campaignId, minVersion);
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(ParticipantView.CAMPAIGN_ID, campaignId)));
-        String unit = Viewer.limitedToUnit();
-        if (unit != null) {
-            filters.add(Filters.eq(ParticipantView.UNIT_ID, unit));
-        }
-        return queries.page(ReadModels.PARTICIPANTS, all(filters), Sorts.ascending(ParticipantView.UNIT_ID),
+        Bson filter = new Conditions()
+                .eq(ParticipantView.CAMPAIGN_ID, campaignId)
+                .eq(ParticipantView.UNIT_ID, Viewer.limitedToUnit())
+                .toFilter();
+        return queries.page(ReadModels.PARTICIPANTS, filter, Sorts.ascending(ParticipantView.UNIT_ID),
                 PageRequest.of(page, size), ParticipantView.class);
     }
 
@@ -112,15 +99,12 @@ public class CampaignQueryController {
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
         requireCampaign(campaignId, minVersion);
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(ProposalView.CAMPAIGN_ID, campaignId)));
-        if (status != null) {
-            filters.add(Filters.eq(ProposalView.STATUS, enumValue(ProposalStatus.class, "status", status).name()));
-        }
-        String unit = Viewer.limitedToUnit();
-        if (unit != null) {
-            filters.add(Filters.eq(ProposalView.PROPOSING_UNIT_ID, unit));
-        }
-        return queries.page(ReadModels.PROPOSALS, all(filters),
+        Bson filter = new Conditions()
+                .eq(ProposalView.CAMPAIGN_ID, campaignId)
+                .eq(ProposalView.STATUS, enumName(ProposalStatus.class, "status", status))
+                .eq(ProposalView.PROPOSING_UNIT_ID, Viewer.limitedToUnit())
+                .toFilter();
+        return queries.page(ReadModels.PROPOSALS, filter,
                 Sorts.orderBy(Sorts.ascending(ProposalView.SUBMITTED_AT), Sorts.ascending(View.ID)),
                 PageRequest.of(page, size), ProposalView.class);
     }

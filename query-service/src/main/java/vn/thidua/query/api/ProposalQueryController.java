@@ -1,6 +1,5 @@
 package vn.thidua.query.api;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.conversions.Bson;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,9 +11,6 @@ import vn.thidua.projections.View;
 import vn.thidua.projections.awards.AwardView;
 import vn.thidua.projections.proposals.ProposalView;
 import vn.thidua.projections.ReadModels;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** One proposal's whole lifecycle, and the registry of awards. */
 @RestController
@@ -50,17 +46,12 @@ public class ProposalQueryController {
         nominee = QueryParameters.text("nominee", nominee);
         campaignId = QueryParameters.text("campaignId", campaignId);
         QueryParameters.year(year);
-        List<Bson> filters = new ArrayList<>();
-        if (nominee != null) {
-            filters.add(QueryParameters.words(AwardView.NOMINEE_SEARCH, nominee));
-        }
-        if (year != null) {
-            filters.add(Filters.eq(AwardView.ACHIEVEMENT_YEAR, year));
-        }
-        if (campaignId != null) {
-            filters.add(Filters.eq(AwardView.CAMPAIGN_ID, campaignId));
-        }
-        return queries.page(ReadModels.AWARDS, QueryParameters.all(filters),
+        Bson filter = new Conditions()
+                .words(AwardView.NOMINEE_SEARCH, nominee)
+                .eq(AwardView.ACHIEVEMENT_YEAR, year)
+                .eq(AwardView.CAMPAIGN_ID, campaignId)
+                .toFilter();
+        return queries.page(ReadModels.AWARDS, filter,
                 Sorts.orderBy(Sorts.descending(AwardView.ACHIEVEMENT_YEAR), Sorts.ascending(View.ID)),
                 PageRequest.of(page, size), AwardView.class);
     }

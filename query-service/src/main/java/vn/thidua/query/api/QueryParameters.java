@@ -43,6 +43,11 @@ public final class QueryParameters {
         return year;
     }
 
+    /** An enum parameter, case-insensitive, as the name a document stores; null stays null. */
+    public static <E extends Enum<E>> String enumName(Class<E> type, String parameter, String value) {
+        return value == null ? null : enumValue(type, parameter, value).name();
+    }
+
     /** An enum parameter, case-insensitive. */
     public static <E extends Enum<E>> E enumValue(Class<E> type, String parameter, String value) {
         try {
@@ -62,9 +67,5 @@ public final class QueryParameters {
             }
         }
         return all.isEmpty() ? new Document() : Filters.and(all);
-    }
-
-    public static Bson all(List<Bson> filters) {
-        return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
 }
