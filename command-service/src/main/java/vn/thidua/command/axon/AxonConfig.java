@@ -1,24 +1,29 @@
 package vn.thidua.command.axon;
 
-import vn.thidua.domain.common.DomainClock;
-import vn.thidua.domain.common.ActorMetadata;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jpa.EntityManagerProvider;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,6 +31,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import vn.thidua.domain.campaign.model.Campaign;
 import vn.thidua.domain.campaign.model.PlanRegister;
+import vn.thidua.domain.common.ActorMetadata;
+import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.plan.PlanRegistration;
 import vn.thidua.domain.plan.RepositoryPlanRegister;
 import vn.thidua.domain.proposal.model.AwardProposal;
@@ -33,6 +40,7 @@ import vn.thidua.domain.proposal.model.CampaignDesk;
 import vn.thidua.domain.proposal.model.RepositoryCampaignDesk;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -44,12 +52,66 @@ import java.util.concurrent.ScheduledExecutorService;
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonConfig {
 
+    @Bean(destroyMethod = "close")
+    public AggregateCaching aggregateCaching() {
+        return new AggregateCaching();
+    }
+
+    /** The three aggregates, each with its cache; campaigns and proposals also with snapshots (AggregateCaching). */
     @Bean
-    public ConfigurerModule aggregates() {
+    public ConfigurerModule aggregates(AggregateCaching caching) {
+        Cache campaigns = caching.cache("campaigns", 2_000);
+        Cache proposals = caching.cache("proposals", 50_000);
+        Cache plans = caching.cache("plan-registrations", 2_000);
         return configurer -> configurer
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Campaign.class))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(AwardProposal.class))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(PlanRegistration.class));
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Campaign.class)
+                        .configureCache(c -> campaigns)
+                        .configureSnapshotTrigger(c -> AggregateCaching.snapshotTrigger(c.snapshotter()))
+                        .configureSnapshotFilter(c -> AggregateCaching.currentRevision(Campaign.class)))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(AwardProposal.class)
+                        .configureCache(c -> proposals)
+                        .configureSnapshotTrigger(c -> AggregateCaching.snapshotTrigger(c.snapshotter()))
+                        .configureSnapshotFilter(c -> AggregateCaching.currentRevision(AwardProposal.class)))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(PlanRegistration.class)
+                        .configureCache(c -> plans));
+    }
+
+    /** How the snapshotter makes a blank campaign to apply a snapshot's events to (it finds factories as beans). */
+    @Bean
+    public AggregateFactory<Campaign> campaignFactory() {
+        return new GenericAggregateFactory<>(Campaign.class);
+    }
+
+    @Bean
+    public AggregateFactory<AwardProposal> awardProposalFactory() {
+        return new GenericAggregateFactory<>(AwardProposal.class);
+    }
+
+    /** Snapshots are taken after the command's commit, on a thread of their own: no command waits for one. */
+    @Bean
+    public SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           EventStore eventStore,
+                                                           TransactionManager transactionManager,
+                                                           ExecutorService snapshotExecutor) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .executor(snapshotExecutor)
+                .build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ExecutorService snapshotExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "snapshots");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Bean
@@ -80,7 +142,8 @@ public class AxonConfig {
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
+                .snapshotFilter(AggregateCaching.currentRevision(Campaign.class)
+                        .combine(AggregateCaching.currentRevision(AwardProposal.class)))
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager));
     }

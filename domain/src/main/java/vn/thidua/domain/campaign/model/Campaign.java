@@ -1,6 +1,11 @@
 package vn.thidua.domain.campaign.model;
 
-import vn.thidua.domain.proposal.value.ProposalOutcome;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.serialization.Revision;
 import vn.thidua.domain.campaign.CampaignAmended;
 import vn.thidua.domain.campaign.CampaignClosed;
 import vn.thidua.domain.campaign.CampaignConcluded;
@@ -28,18 +33,16 @@ import vn.thidua.domain.campaign.value.PledgedWork;
 import vn.thidua.domain.campaign.value.Quota;
 import vn.thidua.domain.campaign.value.ReportKind;
 import vn.thidua.domain.campaign.value.SchemeTerms;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
 import vn.thidua.domain.common.Bounds;
 import vn.thidua.domain.common.Check;
-import vn.thidua.domain.common.Limits;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.DomainRuleException;
-import vn.thidua.domain.common.Refusal;
+import vn.thidua.domain.common.Limits;
 import vn.thidua.domain.common.Refusal.Act;
 import vn.thidua.domain.common.Refusal.Counted;
+import vn.thidua.domain.common.Refusal;
 import vn.thidua.domain.common.TargetGroup;
+import vn.thidua.domain.proposal.value.ProposalOutcome;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -54,6 +57,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * rules) and {@link ProposalLedger} (proposals admitted and quota used). Proposals reach it through {@link #admitProposal},
  * {@link #consumeQuota}, {@link #releaseQuota} and {@link #releaseProposal} in the same unit of work.
  */
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class Campaign extends CampaignState {
 
     protected Campaign() {

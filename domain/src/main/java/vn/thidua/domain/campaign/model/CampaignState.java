@@ -1,5 +1,7 @@
 package vn.thidua.domain.campaign.model;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
@@ -26,6 +28,8 @@ import java.util.TreeMap;
  * from the decisions ({@link Campaign}'s command handlers) so that each reads on its own. Nothing here refuses
  * anything: an event is a fact, applied as it is.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 abstract class CampaignState {
 
     @AggregateIdentifier

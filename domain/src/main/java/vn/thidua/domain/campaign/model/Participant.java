@@ -1,5 +1,9 @@
 package vn.thidua.domain.campaign.model;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 import vn.thidua.domain.campaign.InspectionRecorded;
@@ -32,6 +36,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the rules that are the unit's own. The campaign registers it and checks what spans units (the campaign's status,
  * ids unique across the campaign); the unit's own events reach it by its {@code unitId}.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Participant {
 
     @EntityId(routingKey = "unitId")
@@ -43,7 +49,8 @@ class Participant {
     private int inspections;
     private int reports;
 
-    Participant(String unitId, LocalDate registeredOn) {
+    @JsonCreator
+    Participant(@JsonProperty("unitId") String unitId, @JsonProperty("registeredOn") LocalDate registeredOn) {
         this.unitId = unitId;
         this.registeredOn = registeredOn;
     }

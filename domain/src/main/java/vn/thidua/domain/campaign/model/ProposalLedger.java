@@ -1,6 +1,7 @@
 package vn.thidua.domain.campaign.model;
 
-import vn.thidua.domain.proposal.value.ProposalOutcome;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.thidua.domain.campaign.AwardQuotaConsumed;
 import vn.thidua.domain.campaign.AwardQuotaReleased;
@@ -16,9 +17,10 @@ import vn.thidua.domain.campaign.value.SchemeTerms;
 import vn.thidua.domain.common.Bounds;
 import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Limits;
-import vn.thidua.domain.common.Refusal;
 import vn.thidua.domain.common.Refusal.Counted;
+import vn.thidua.domain.common.Refusal;
 import vn.thidua.domain.common.TargetGroup;
+import vn.thidua.domain.proposal.value.ProposalOutcome;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,6 +36,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * scheme's quota, with the rules that are about them: "one achievement, one award" (a nominee holds at most one live
  * proposal), the number of proposals, and the quota an award takes and a revocation gives back.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class ProposalLedger {
 
     private record AdmittedProposal(String schemeId, TargetGroup nomineeKind, String nomineeKey, boolean decided) {

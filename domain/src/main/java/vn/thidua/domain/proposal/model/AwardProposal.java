@@ -1,6 +1,22 @@
 package vn.thidua.domain.proposal.model;
 
-import vn.thidua.domain.proposal.value.ProposalOutcome;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
+import vn.thidua.domain.campaign.value.ApprovalThreshold;
+import vn.thidua.domain.campaign.value.DossierDocument;
+import vn.thidua.domain.campaign.value.SchemeTerms;
+import vn.thidua.domain.common.ActorMetadata;
+import vn.thidua.domain.common.Bounds;
+import vn.thidua.domain.common.Check;
+import vn.thidua.domain.common.DomainClock;
+import vn.thidua.domain.common.DomainRuleException;
+import vn.thidua.domain.common.Limits;
+import vn.thidua.domain.common.Refusal.Act;
+import vn.thidua.domain.common.Refusal;
 import vn.thidua.domain.proposal.AwardGranted;
 import vn.thidua.domain.proposal.AwardRevoked;
 import vn.thidua.domain.proposal.CouncilVoteRecorded;
@@ -21,26 +37,12 @@ import vn.thidua.domain.proposal.command.SupplementProposal;
 import vn.thidua.domain.proposal.command.WithdrawProposal;
 import vn.thidua.domain.proposal.value.AwardDecision;
 import vn.thidua.domain.proposal.value.Nominee;
+import vn.thidua.domain.proposal.value.ProposalOutcome;
 import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.domain.proposal.value.RevocationGround;
-import org.axonframework.commandhandling.CommandHandler;
-import vn.thidua.domain.campaign.value.ApprovalThreshold;
-import vn.thidua.domain.campaign.value.DossierDocument;
-import vn.thidua.domain.campaign.value.SchemeTerms;
-import vn.thidua.domain.common.Bounds;
-import vn.thidua.domain.common.Check;
-import vn.thidua.domain.common.Limits;
-import vn.thidua.domain.common.DomainClock;
-import vn.thidua.domain.common.DomainRuleException;
-import vn.thidua.domain.common.Refusal;
-import vn.thidua.domain.common.Refusal.Act;
 
 import java.time.LocalDate;
 import java.util.List;
-
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateLifecycle;
-import vn.thidua.domain.common.ActorMetadata;
 
 /**
  * Đề nghị khen thưởng: submitted with a dossier → [returned for supplement, at most once → supplemented] →
@@ -48,6 +50,9 @@ import vn.thidua.domain.common.ActorMetadata;
  * an award may later be revoked (releases quota). Every rule of the proposal's lifecycle is in this class;
  * what the campaign must check or count goes through the {@link CampaignDesk}.
  */
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class AwardProposal extends AwardProposalState {
 
     static final int FIRST_ACHIEVEMENT_YEAR = 1945;

@@ -1,5 +1,7 @@
 package vn.thidua.domain.proposal.model;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import vn.thidua.domain.campaign.value.SchemeTerms;
@@ -21,6 +23,8 @@ import java.time.LocalDate;
  * What an {@link AwardProposal} knows, and how each of its events changes that: the state half of the aggregate, kept
  * apart from its decisions. Nothing here refuses anything: an event is a fact, applied as it is.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 abstract class AwardProposalState {
 
     @AggregateIdentifier

@@ -1,9 +1,9 @@
 package vn.thidua.domain.proposal.model;
 
-import vn.thidua.domain.proposal.value.ProposalOutcome;
-import vn.thidua.domain.proposal.value.Nominee;
 import vn.thidua.domain.campaign.value.DossierDocument;
 import vn.thidua.domain.campaign.value.SchemeTerms;
+import vn.thidua.domain.proposal.value.Nominee;
+import vn.thidua.domain.proposal.value.ProposalOutcome;
 
 import java.util.List;
 

@@ -1,7 +1,5 @@
 package vn.thidua.domain.proposal.model;
 
-import vn.thidua.domain.proposal.value.ProposalOutcome;
-import vn.thidua.domain.proposal.value.Nominee;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -10,6 +8,8 @@ import vn.thidua.domain.campaign.value.DossierDocument;
 import vn.thidua.domain.campaign.value.SchemeTerms;
 import vn.thidua.domain.common.DomainRuleException;
 import vn.thidua.domain.common.Refusal;
+import vn.thidua.domain.proposal.value.Nominee;
+import vn.thidua.domain.proposal.value.ProposalOutcome;
 
 import java.util.List;
 import java.util.function.Supplier;
