@@ -22,6 +22,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
@@ -78,13 +79,17 @@ public class AxonConfig {
 
     /** How the snapshotter makes a blank campaign to apply a snapshot's events to (it finds factories as beans). */
     @Bean
-    public AggregateFactory<Campaign> campaignFactory() {
-        return new GenericAggregateFactory<>(Campaign.class);
+    public AggregateFactory<Campaign> campaignFactory(ParameterResolverFactory parameters,
+                                                      HandlerDefinition handlers) {
+        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(Campaign.class,
+                parameters, handlers));
     }
 
     @Bean
-    public AggregateFactory<AwardProposal> awardProposalFactory() {
-        return new GenericAggregateFactory<>(AwardProposal.class);
+    public AggregateFactory<AwardProposal> awardProposalFactory(ParameterResolverFactory parameters,
+                                                                HandlerDefinition handlers) {
+        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(AwardProposal.class,
+                parameters, handlers));
     }
 
     /** Snapshots are taken after the command's commit, on a thread of their own: no command waits for one. */
