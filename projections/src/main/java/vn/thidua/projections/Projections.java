@@ -1,26 +1,30 @@
 package vn.thidua.projections;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
 import vn.thidua.projections.audit.AuditEntry;
+import vn.thidua.projections.audit.AuditProjection;
 import vn.thidua.projections.awards.AwardView;
 import vn.thidua.projections.campaigns.CampaignView;
 import vn.thidua.projections.participants.ParticipantView;
 import vn.thidua.projections.proposals.ProposalView;
-import vn.thidua.projections.audit.AuditProjection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Indexes;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.deadletter.Decisions;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.serialization.Serializer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -111,21 +115,39 @@ public final class Projections {
 
     /** Creates the indexes the query side filters and sorts by. Idempotent. */
     public static void createIndexes(MongoDatabase database) {
-        INDEXES.keySet().forEach(collection -> createIndexes(database, collection));
+        INDEXES.forEach((collection, fields) -> fields.forEach(field ->
+                database.getCollection(collection).createIndex(Indexes.ascending(field))));
     }
 
     /**
-     * Empties a collection for a replay: drops it and creates its indexes again. (Far cheaper than deleting every
-     * document: a delete updates each index entry one by one.)
+     * Drops the secondary indexes of the read models, for a store that cannot use them: mongo-java-server keeps no
+     * entry in a non-unique index, yet at every start it reads the whole collection twice for each one declared
+     * (the embedded default's start-up grew with the data because of it). Idempotent.
      */
-    public static void recreate(MongoDatabase database, String collection) {
-        database.getCollection(collection).drop();
-        createIndexes(database, collection);
+    public static void dropSecondaryIndexes(MongoDatabase database) {
+        for (String collection : INDEXES.keySet()) {
+            MongoCollection<Document> c = database.getCollection(collection);
+            for (Document index : c.listIndexes()) {
+                if (!"_id_".equals(index.getString("name")) && !index.getBoolean("unique", false)) {
+                    c.dropIndex(index.getString("name"));
+                }
+            }
+        }
     }
 
-    private static void createIndexes(MongoDatabase database, String collection) {
-        for (String field : INDEXES.getOrDefault(collection, List.of())) {
-            database.getCollection(collection).createIndex(Indexes.ascending(field));
+    /**
+     * Empties a collection for a replay: drops it and creates the indexes it had again. (Far cheaper than deleting
+     * every document: a delete updates each index entry one by one.)
+     */
+    public static void recreate(MongoDatabase database, String collection) {
+        MongoCollection<Document> c = database.getCollection(collection);
+        List<Document> indexes = c.listIndexes().into(new ArrayList<>());
+        c.drop();
+        for (Document index : indexes) {
+            if (!"_id_".equals(index.getString("name"))) {
+                c.createIndex(index.get("key", Document.class), new IndexOptions().name(index.getString("name"))
+                        .unique(index.getBoolean("unique", false)));
+            }
         }
     }
 }

@@ -26,7 +26,11 @@ public class ProjectionConfig {
     @Bean
     public MongoDatabase readModelDatabase(MongoClient client, QueryProperties properties) {
         MongoDatabase database = client.getDatabase(properties.database());
-        Projections.createIndexes(database);
+        if (properties.secondaryIndexes()) {
+            Projections.createIndexes(database);
+        } else {
+            Projections.dropSecondaryIndexes(database);
+        }
         return database;
     }
 
