@@ -22,7 +22,9 @@ public final class Api {
         this.base = "http://localhost:" + port;
     }
 
-    public record Response(int status, String contentType, String location, String correlationId, JsonNode body) {
+    /** {@code body}: the answer read as JSON when it is JSON, else null; {@code text}: the answer as sent. */
+    public record Response(int status, String contentType, String location, String correlationId, JsonNode body,
+                           String text) {
         public String code() {
             return body == null ? null : body.path("code").asText(null);
         }
@@ -58,11 +60,12 @@ public final class Api {
             }
             HttpResponse<String> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode parsed = response.body().isBlank() ? null : json.readTree(response.body());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null),
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            boolean isJson = contentType == null || contentType.contains("json");
+            JsonNode parsed = response.body().isBlank() || !isJson ? null : json.readTree(response.body());
+            return new Response(response.statusCode(), contentType,
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("X-Correlation-Id").orElse(null), parsed);
+                    response.headers().firstValue("X-Correlation-Id").orElse(null), parsed, response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

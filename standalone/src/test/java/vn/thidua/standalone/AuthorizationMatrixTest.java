@@ -149,6 +149,9 @@ class AuthorizationMatrixTest {
                 EnumSet.of(Who.ADMIN), 404, 0, null));
         rows.add(new Row("query", "POST", "/api/admin/dead-letters/nowhere/retry",
                 "/api/admin/dead-letters/{processor}/retry", EnumSet.of(Who.ADMIN), 404, 0, empty));
+        rows.add(new Row("command", "GET", "/actuator/prometheus", "/actuator/prometheus (both services)",
+                EnumSet.of(Who.ADMIN), 200, 0, null));
+        rows.add(new Row("query", "GET", "/actuator/prometheus", null, EnumSet.of(Who.ADMIN), 200, 0, null));
         return rows;
     }
 

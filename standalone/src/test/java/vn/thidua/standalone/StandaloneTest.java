@@ -91,6 +91,17 @@ class StandaloneTest {
                     .asInt()).isZero();
             assertThat(queries.get("unit", "/api/audit").status()).isEqualTo(403);
 
+            // metrics for administrators: Axon's own (command handling, processors) and the processors' lag
+            Api.Response queryMetrics = queries.get("admin", "/actuator/prometheus");
+            assertThat(queryMetrics.status()).isEqualTo(200);
+            assertThat(queryMetrics.text()).contains("thidua_processor_lag{processor=\"read-models\"}",
+                    "thidua_event_store_head", "eventProcessor_");
+            Api.Response commandMetrics = commands.get("admin", "/actuator/prometheus");
+            assertThat(commandMetrics.status()).isEqualTo(200);
+            assertThat(commandMetrics.text()).contains("commandBus_successTimer_seconds_count",
+                    "eventStore_allTimer_seconds_count");
+            assertThat(queries.get("auditor", "/actuator/prometheus").status()).isEqualTo(403);
+
             // anonymous callers see the status only; auditors and administrators see the components
             Api.Response anonymous = queries.get(null, "/actuator/health");
             assertThat(anonymous.body().get("status").asText()).isEqualTo("UP");

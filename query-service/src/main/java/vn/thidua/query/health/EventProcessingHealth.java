@@ -36,7 +36,7 @@ public class EventProcessingHealth extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        long head = position(eventStore.createHeadToken());
+        long head = head();
         Map<String, Object> processors = new LinkedHashMap<>();
         boolean healthy = true;
         for (ProcessorState state : states(head)) {
@@ -46,6 +46,11 @@ public class EventProcessingHealth extends AbstractHealthIndicator {
         }
         builder.status(healthy ? "UP" : "DOWN").withDetail("eventStoreHead", head)
                 .withDetail("processors", processors);
+    }
+
+    /** The event store's head position (-1 while it holds no event). */
+    public long head() {
+        return position(eventStore.createHeadToken());
     }
 
     /** Whether every processor runs and has handled every event up to {@code head}. */
