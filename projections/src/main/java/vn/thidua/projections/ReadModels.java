@@ -13,6 +13,8 @@ public final class ReadModels {
     public static final String PROPOSALS = "proposals";
     public static final String AWARDS = "awards";
     public static final String AUDIT = "audit";
+    /** For each aggregate, actor and event type, the positions of its audit entries (see {@code AuditIndex}). */
+    public static final String AUDIT_INDEX = "audit_index";
     /** Per processor, the highest global position whose documents are all written. */
     public static final String PROGRESS = "read_model_progress";
     /** Events a projection could not apply, parked with their campaign's sequence (Axon's dead-letter queue). */

@@ -1,9 +1,10 @@
 package vn.thidua.projections.audit;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -43,14 +44,30 @@ public class AuditProjection {
         return batches;
     }
 
+    /**
+     * A data folder from before the audit index holds entries but no index: the audit is then rebuilt, entries and
+     * index together, from the first event (its collections emptied and its token removed, so that the processor
+     * starts from the beginning). Called before the processors start.
+     */
+    public boolean rebuildIfUnindexed() {
+        if (audit.estimatedDocumentCount() == 0
+                || database.getCollection(ReadModels.AUDIT_INDEX).estimatedDocumentCount() > 0) {
+            return false;
+        }
+        reset();
+        database.getCollection(ReadModels.TOKENS).deleteMany(Filters.eq("processorName", ReadModels.AUDIT_GROUP));
+        return true;
+    }
+
     @ResetHandler
     public void reset() {
         Projections.recreate(database, ReadModels.AUDIT);
+        Projections.recreate(database, ReadModels.AUDIT_INDEX);
     }
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        batches.current().add(AuditEntry.of(message, Fact.of(message), mapper.toDocument(payload)).toDocument());
+        batches.current().add(AuditEntry.of(message, Fact.of(message), mapper.toDocument(payload)));
     }
 
     /**
@@ -62,9 +79,11 @@ public class AuditProjection {
 
         private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
         private final List<Document> entries = new ArrayList<>();
+        private final AuditIndex index = new AuditIndex();
 
-        void add(Document entry) {
-            entries.add(entry);
+        void add(AuditEntry entry) {
+            entries.add(entry.toDocument());
+            index.add(entry);
         }
 
         @Override
@@ -82,6 +101,7 @@ public class AuditProjection {
                 }
             }
             entries.clear();
+            index.flush(database); // after the entries: an index never names an entry not yet written
         }
     }
 }

@@ -1,21 +1,24 @@
 package vn.thidua.query.api;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import com.mongodb.client.model.Sorts;
-import vn.thidua.projections.audit.AuditEntry;
-import vn.thidua.service.security.Allowed;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.Limits;
 import vn.thidua.projections.ReadModels;
+import vn.thidua.projections.audit.AuditEntry;
+import vn.thidua.projections.audit.AuditIndex;
+import vn.thidua.service.security.Allowed;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import static vn.thidua.domain.common.Role.ADMIN;
 import static vn.thidua.domain.common.Role.AUDITOR;
@@ -47,12 +50,24 @@ public class AuditQueryController {
         aggregateId = QueryParameters.text("aggregateId", aggregateId);
         actor = QueryParameters.text("actor", actor);
         type = QueryParameters.text("type", type);
+        Instant since = from == null ? null : instant("from", from, false);
+        Instant until = to == null ? null : instant("to", to, true);
+        List<String> keys = new ArrayList<>();
+        if (aggregateId != null) {
+            keys.add(AuditIndex.aggregateKey(aggregateId));
+        }
+        if (actor != null) {
+            keys.add(AuditIndex.actorKey(actor));
+        }
+        if (type != null) {
+            keys.add(AuditIndex.typeKey(type));
+        }
+        if (!keys.isEmpty()) {
+            return queries.auditByKeys(keys, since, until, PageRequest.of(page, size));
+        }
         Bson filter = new Conditions()
-                .eq(AuditEntry.AGGREGATE_ID, aggregateId)
-                .eq(AuditEntry.ACTOR_ID, actor)
-                .eq(AuditEntry.TYPE, type)
-                .atLeast(AuditEntry.TIMESTAMP, from == null ? null : Date.from(instant("from", from, false)))
-                .below(AuditEntry.TIMESTAMP, to == null ? null : Date.from(instant("to", to, true)))
+                .atLeast(AuditEntry.TIMESTAMP, since == null ? null : Date.from(since))
+                .below(AuditEntry.TIMESTAMP, until == null ? null : Date.from(until))
                 .toFilter();
         return queries.page(ReadModels.AUDIT, filter, Sorts.ascending(AuditEntry.ID),
                 PageRequest.of(page, size), AuditEntry::from);

@@ -2,6 +2,7 @@ package vn.thidua.query.api;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,8 @@ import vn.thidua.projections.DocumentMapper;
 import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.VersionedView;
 import vn.thidua.projections.View;
+import vn.thidua.projections.audit.AuditEntry;
+import vn.thidua.projections.audit.AuditIndex;
 import vn.thidua.projections.campaigns.CampaignView;
 import vn.thidua.query.QueryProperties;
 
@@ -102,6 +105,39 @@ public class ReadModelQueries {
         Document mark = database.getCollection(ReadModels.PROGRESS)
                 .find(Filters.eq(View.ID, ReadModels.READ_MODELS_GROUP)).first();
         return mark != null && ((Number) mark.get(View.POSITION)).longValue() >= position;
+    }
+
+    /**
+     * A page of the audit entries that carry every one of {@code keys} (see {@link AuditIndex}), stored at or after
+     * {@code from} and before {@code to} where given, in the order of the event store: only those entries are read,
+     * through the index's and the entries' own {@code _id}s.
+     */
+    public Page<AuditEntry> auditByKeys(List<String> keys, Instant from, Instant to, PageRequest page) {
+        List<Long> positions = AuditIndex.intersection(keys.stream()
+                .map(key -> AuditIndex.positions(database, key)).toList());
+        if (from != null || to != null) {
+            List<Long> within = new ArrayList<>();
+            for (int i = 0; i < positions.size(); i += 1000) {
+                for (AuditEntry entry : entries(positions.subList(i, Math.min(positions.size(), i + 1000)))) {
+                    if ((from == null || !entry.timestamp().isBefore(from))
+                            && (to == null || entry.timestamp().isBefore(to))) {
+                        within.add(entry.id());
+                    }
+                }
+            }
+            positions = within;
+        }
+        int start = (int) Math.min(positions.size(), page.skip());
+        List<Long> onPage = positions.subList(start, Math.min(positions.size(), start + page.size()));
+        return new Page<>(entries(onPage), page.page(), page.size(), positions.size());
+    }
+
+    private List<AuditEntry> entries(List<Long> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        return database.getCollection(ReadModels.AUDIT).find(Filters.in(AuditEntry.ID, positions))
+                .sort(Sorts.ascending(AuditEntry.ID)).map(AuditEntry::from).into(new ArrayList<>());
     }
 
     /** The campaign's next milestone due today or later (Vietnam date), or null when none is left. */

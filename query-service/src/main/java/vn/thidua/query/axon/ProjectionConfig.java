@@ -46,7 +46,9 @@ public class ProjectionConfig {
 
     @Bean
     public AuditProjection auditProjection(MongoDatabase database, DocumentMapper mapper) {
-        return new AuditProjection(database, mapper);
+        AuditProjection audit = new AuditProjection(database, mapper);
+        audit.rebuildIfUnindexed();
+        return audit;
     }
 
     @Bean

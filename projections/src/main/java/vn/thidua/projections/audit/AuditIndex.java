@@ -1,0 +1,120 @@
+package vn.thidua.projections.audit;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import vn.thidua.projections.ReadModels;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@code audit_index}: for each aggregate, actor and event type (a key such as {@code aggregate:c-1}), the global
+ * positions of its audit entries, so that a filtered audit query reads only those entries, through unique {@code _id}
+ * lookups, the one kind of index every store honours (mongo-java-server keeps no other). A key's positions are kept in
+ * buckets of {@value #BUCKET} consecutive positions ({@code <key>#<bucket>}), listed in the key's own document.
+ * <p>
+ * Written after the entries of a batch, with {@code $addToSet}: a batch delivered again adds nothing, and a crash
+ * between the two writes is completed by the redelivery.
+ */
+public final class AuditIndex {
+
+    static final long BUCKET = 10_000;
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final Map<String, Set<Long>> positionsByBucket = new TreeMap<>();
+    private final Map<String, Set<Long>> bucketsByKey = new TreeMap<>();
+
+    public static String aggregateKey(String aggregateId) {
+        return "aggregate:" + aggregateId;
+    }
+
+    public static String actorKey(String actorId) {
+        return "actor:" + actorId;
+    }
+
+    public static String typeKey(String type) {
+        return "type:" + type;
+    }
+
+    private static List<String> keys(AuditEntry entry) {
+        List<String> keys = new ArrayList<>(List.of(typeKey(entry.type())));
+        if (entry.aggregateId() != null) {
+            keys.add(aggregateKey(entry.aggregateId()));
+        }
+        if (entry.actorId() != null) {
+            keys.add(actorKey(entry.actorId()));
+        }
+        return keys;
+    }
+
+    /** Notes an entry of the batch. */
+    void add(AuditEntry entry) {
+        long bucket = entry.id() / BUCKET;
+        for (String key : keys(entry)) {
+            positionsByBucket.computeIfAbsent(key + "#" + bucket, k -> new TreeSet<>()).add(entry.id());
+            bucketsByKey.computeIfAbsent(key, k -> new TreeSet<>()).add(bucket);
+        }
+    }
+
+    boolean isEmpty() {
+        return positionsByBucket.isEmpty();
+    }
+
+    /** Writes what the batch added (idempotent), and forgets it. */
+    void flush(MongoDatabase database) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        positionsByBucket.forEach((id, positions) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
+                Updates.addEachToSet("positions", new ArrayList<>(positions)), UPSERT)));
+        bucketsByKey.forEach((key, buckets) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", key),
+                Updates.addEachToSet("buckets", new ArrayList<>(buckets)), UPSERT)));
+        if (!writes.isEmpty()) {
+            database.getCollection(ReadModels.AUDIT_INDEX).bulkWrite(writes);
+        }
+        positionsByBucket.clear();
+        bucketsByKey.clear();
+    }
+
+    /** The positions of a key's entries, ascending; none for a key never seen. */
+    public static List<Long> positions(MongoDatabase database, String key) {
+        var index = database.getCollection(ReadModels.AUDIT_INDEX);
+        Document head = index.find(Filters.eq("_id", key)).first();
+        if (head == null) {
+            return List.of();
+        }
+        List<String> bucketIds = new ArrayList<>();
+        for (Object bucket : head.getList("buckets", Object.class)) {
+            bucketIds.add(key + "#" + ((Number) bucket).longValue());
+        }
+        TreeSet<Long> positions = new TreeSet<>();
+        for (Document bucket : index.find(Filters.in("_id", bucketIds))) {
+            for (Object position : bucket.getList("positions", Object.class)) {
+                positions.add(((Number) position).longValue());
+            }
+        }
+        return new ArrayList<>(positions);
+    }
+
+    /** The positions present in every one of the lists (each ascending). */
+    public static List<Long> intersection(Collection<List<Long>> lists) {
+        List<Long> result = null;
+        for (List<Long> list : lists) {
+            if (result == null) {
+                result = list;
+                continue;
+            }
+            Set<Long> other = new TreeSet<>(list);
+            result = result.stream().filter(other::contains).toList();
+        }
+        return result == null ? List.of() : result;
+    }
+}
