@@ -145,6 +145,8 @@ class AuthorizationMatrixTest {
                 null));
         rows.add(new Row("query", "POST", "/api/admin/processors/nowhere/replay",
                 "/api/admin/processors/{name}/replay", EnumSet.of(Who.ADMIN), 404, 0, empty));
+        rows.add(new Row("query", "GET", "/api/admin/processors/nowhere/replay",
+                "/api/admin/processors/{name}/replay", EnumSet.of(Who.ADMIN), 404, 0, null));
         rows.add(new Row("query", "GET", "/api/admin/dead-letters/nowhere", "/api/admin/dead-letters/{processor}",
                 EnumSet.of(Who.ADMIN), 404, 0, null));
         rows.add(new Row("query", "POST", "/api/admin/dead-letters/nowhere/retry",

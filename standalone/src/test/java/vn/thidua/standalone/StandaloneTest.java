@@ -101,6 +101,11 @@ class StandaloneTest {
             assertThat(commandMetrics.text()).contains("commandBus_successTimer_seconds_count",
                     "eventStore_allTimer_seconds_count");
             assertThat(queries.get("auditor", "/actuator/prometheus").status()).isEqualTo(403);
+            Api.Response progress = queries.get("admin", "/api/admin/processors/read-models/replay");
+            assertThat(progress.status()).isEqualTo(200);
+            assertThat(progress.body().get("processor").asText()).isEqualTo("read-models");
+            assertThat(progress.body().get("head").asLong()).isGreaterThanOrEqualTo(progress.body().get("position")
+                    .asLong());
 
             // anonymous callers see the status only; auditors and administrators see the components
             Api.Response anonymous = queries.get(null, "/actuator/health");

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -24,11 +25,15 @@ public class EventProcessingHealth extends AbstractHealthIndicator {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final RebuildProgress progress;
 
-    public EventProcessingHealth(EventStore eventStore, EventProcessingConfiguration processing) {
+    /** {@code progress} reads this indicator's states, hence the lazy reference back. */
+    public EventProcessingHealth(EventStore eventStore, EventProcessingConfiguration processing,
+                                 @Lazy RebuildProgress progress) {
         super("Event store or processors unavailable");
         this.eventStore = eventStore;
         this.processing = processing;
+        this.progress = progress;
     }
 
     public record ProcessorState(String name, boolean running, boolean error, long position, long lag) {
@@ -41,8 +46,19 @@ public class EventProcessingHealth extends AbstractHealthIndicator {
         boolean healthy = true;
         for (ProcessorState state : states(head)) {
             healthy &= state.running() && !state.error();
-            processors.put(state.name(), Map.of("running", state.running(), "error", state.error(),
-                    "position", state.position(), "lag", state.lag()));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("running", state.running());
+            details.put("error", state.error());
+            details.put("position", state.position());
+            details.put("lag", state.lag());
+            RebuildProgress.Progress now = progress.of(state.name());
+            if (now != null && now.eventsPerSecond() != null) {
+                details.put("eventsPerSecond", Math.round(now.eventsPerSecond()));
+            }
+            if (now != null && now.secondsLeft() != null) {
+                details.put("secondsLeft", now.secondsLeft());
+            }
+            processors.put(state.name(), details);
         }
         builder.status(healthy ? "UP" : "DOWN").withDetail("eventStoreHead", head)
                 .withDetail("processors", processors);
