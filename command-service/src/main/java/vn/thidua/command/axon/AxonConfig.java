@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import vn.thidua.domain.campaign.model.Campaign;
 import vn.thidua.domain.campaign.model.PlanRegister;
 import vn.thidua.domain.common.ActorMetadata;
@@ -112,11 +113,7 @@ public class AxonConfig {
 
     @Bean(destroyMethod = "shutdown")
     public ExecutorService snapshotExecutor() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "snapshots");
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadExecutor(daemonThreads("snapshots-"));
     }
 
     @Bean
@@ -161,11 +158,14 @@ public class AxonConfig {
 
     @Bean(destroyMethod = "shutdown")
     public ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "command-retry");
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadScheduledExecutor(daemonThreads("command-retry-"));
+    }
+
+    /** Background threads that never keep the JVM alive (Spring's own factory, named for thread dumps). */
+    private static CustomizableThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
     @Bean

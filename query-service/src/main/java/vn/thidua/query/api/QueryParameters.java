@@ -48,8 +48,7 @@ public final class QueryParameters {
         return value == null ? null : enumValue(type, parameter, value).name();
     }
 
-    /** An enum parameter, case-insensitive. */
-    public static <E extends Enum<E>> E enumValue(Class<E> type, String parameter, String value) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String parameter, String value) {
         try {
             return Enum.valueOf(type, text(parameter, value).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -51,11 +51,11 @@ public class EventProcessingHealth extends AbstractHealthIndicator {
             details.put("error", state.error());
             details.put("position", state.position());
             details.put("lag", state.lag());
-            RebuildProgress.Progress now = progress.of(state.name());
-            if (now != null && now.eventsPerSecond() != null) {
+            RebuildProgress.Progress now = progress.of(state, head); // the state just read, not read again
+            if (now.eventsPerSecond() != null) {
                 details.put("eventsPerSecond", Math.round(now.eventsPerSecond()));
             }
-            if (now != null && now.secondsLeft() != null) {
+            if (now.secondsLeft() != null) {
                 details.put("secondsLeft", now.secondsLeft());
             }
             processors.put(state.name(), details);

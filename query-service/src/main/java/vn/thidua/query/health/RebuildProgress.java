@@ -34,10 +34,11 @@ public class RebuildProgress {
     public Progress of(String processor) {
         long head = processing.head();
         return processing.states(head).stream().filter(s -> s.name().equals(processor)).findFirst()
-                .map(s -> progress(s, head)).orElse(null);
+                .map(s -> of(s, head)).orElse(null);
     }
 
-    private Progress progress(EventProcessingHealth.ProcessorState state, long head) {
+    /** The progress of a processor whose state (at {@code head}) the caller has read already. */
+    public Progress of(EventProcessingHealth.ProcessorState state, long head) {
         Instant now = Instant.now();
         Reading before = previous.get(state.name());
         Double rate = before == null ? null : before.rate();
