@@ -6,6 +6,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -16,30 +17,34 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * The documents one batch of events reads and changes, kept in memory: each is read from MongoDB at most once per
- * batch, changed by the handlers, and those changed are written back with one ordered bulk write per collection.
- * Collections are written in the order they were declared.
+ * batch, changed by the handlers, and those changed are written back with one ordered bulk write per collection,
+ * after their entries in the {@link KeyIndex}. Collections are written in the order they were declared.
  */
 public class DocumentBatch implements Batch {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final UpdateOptions MARK_UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
 
     private final String name;
     private final MongoDatabase database;
     private final DocumentMapper mapper;
     private final Map<String, Table<?>> tables = new LinkedHashMap<>();
+    private final Map<String, Long> marks = new TreeMap<>();
 
     public DocumentBatch(String name, MongoDatabase database, DocumentMapper mapper,
-                         List<String> collectionsInWriteOrder) {
+                         List<Projector<?>> readModelsInWriteOrder) {
         this.name = name;
         this.database = database;
         this.mapper = mapper;
-        for (String collection : collectionsInWriteOrder) {
-            tables.put(collection, new Table<>(database.getCollection(collection)));
+        for (Projector<?> readModel : readModelsInWriteOrder) {
+            tables.put(readModel.collection(), new Table<>(database.getCollection(readModel.collection()), readModel));
         }
     }
 
@@ -51,7 +56,7 @@ public class DocumentBatch implements Batch {
             T view = found == null ? null : mapper.fromDocument(found, type);
             table.loaded.put(id, view);
             if (view != null) {
-                table.positionAtLoad.put(id, view.position);
+                table.loadedAs(id, view);
             }
         }
         return table.loaded.get(id);
@@ -65,41 +70,44 @@ public class DocumentBatch implements Batch {
             view.id = id;
             Table<T> table = table(collection);
             table.loaded.put(id, view);
-            table.positionAtLoad.put(id, view.position);
+            table.created(id, view);
         }
         return view;
     }
 
+    /** Notes that the batch holds the event at {@code position} of {@code sequence} (its campaign). */
+    public void reached(String sequence, long position) {
+        marks.merge(sequence, position, Math::max);
+    }
+
     /**
      * Writes the documents an event changed (a handler changes a document only when it {@link View#accepts} an event,
-     * which advances its position), collection by collection, then raises the processor's mark in
-     * {@value ReadModels#PROGRESS} to the highest position of the documents this batch holds: once a reader sees the
-     * mark at a position, every document of that batch is written (what read-your-writes waits for).
+     * which advances its position), collection by collection, then raises the mark in {@value ReadModels#PROGRESS}
+     * of each sequence the batch {@link #reached}: once a reader sees a campaign's mark at a position, every document
+     * of that campaign the batch changed is written (what read-your-writes waits for). Marks are per sequence because
+     * segments of the processor write their batches side by side, each its own sequences.
      */
     @Override
     public void flush() {
-        long highest = -1;
+        KeyIndex index = new KeyIndex();
         for (Table<?> table : tables.values()) {
-            List<WriteModel<Document>> writes = new ArrayList<>();
-            table.loaded.forEach((id, view) -> {
-                if (view != null && view.position > table.positionAtLoad.get(id)) {
-                    writes.add(new ReplaceOneModel<>(Filters.eq(View.ID, id), mapper.toDocument(view), UPSERT));
-                }
-            });
+            table.indexChanges(index);
+        }
+        index.flush(database);
+        for (Table<?> table : tables.values()) {
+            List<WriteModel<Document>> writes = table.writes(mapper);
             if (!writes.isEmpty()) {
                 table.collection.bulkWrite(writes, ORDERED);
             }
-            for (View view : table.loaded.values()) {
-                if (view != null) {
-                    highest = Math.max(highest, view.position);
-                }
-            }
-            table.loaded.clear();
-            table.positionAtLoad.clear();
+            table.clear();
         }
-        if (highest >= 0) {
-            database.getCollection(ReadModels.PROGRESS).updateOne(Filters.eq(View.ID, name),
-                    Updates.max(View.POSITION, highest), new UpdateOptions().upsert(true));
+        if (!marks.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            marks.forEach((sequence, position) -> writes.add(new UpdateOneModel<>(
+                    Filters.eq(View.ID, ReadModels.progressMark(name, sequence)), Updates.max(View.POSITION, position),
+                    MARK_UPSERT)));
+            database.getCollection(ReadModels.PROGRESS).bulkWrite(writes, ORDERED);
+            marks.clear();
         }
     }
 
@@ -114,12 +122,59 @@ public class DocumentBatch implements Batch {
 
     private static final class Table<T extends View> {
         final MongoCollection<Document> collection;
+        final Projector<T> readModel;
         /** Documents read (or created) in this batch, null where none exists, in the order first asked for. */
         final Map<String, T> loaded = new LinkedHashMap<>();
         final Map<String, Long> positionAtLoad = new HashMap<>();
+        final Map<String, Set<String>> keysAtLoad = new HashMap<>();
+        final Map<String, String> entryAtLoad = new HashMap<>();
 
-        Table(MongoCollection<Document> collection) {
+        @SuppressWarnings("unchecked")
+        Table(MongoCollection<Document> collection, Projector<?> readModel) {
             this.collection = collection;
+            this.readModel = (Projector<T>) readModel;
+        }
+
+        void loadedAs(String id, T view) {
+            positionAtLoad.put(id, view.position);
+            keysAtLoad.put(id, readModel.indexKeys(view));
+            entryAtLoad.put(id, KeyIndex.entry(readModel.indexOrder(view), id));
+        }
+
+        void created(String id, T view) {
+            positionAtLoad.put(id, view.position);
+            keysAtLoad.put(id, Set.of());
+        }
+
+        boolean changed(String id, T view) {
+            return view != null && view.position > positionAtLoad.get(id);
+        }
+
+        List<WriteModel<Document>> writes(DocumentMapper mapper) {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            loaded.forEach((id, view) -> {
+                if (changed(id, view)) {
+                    writes.add(new ReplaceOneModel<>(Filters.eq(View.ID, id), mapper.toDocument(view), UPSERT));
+                }
+            });
+            return writes;
+        }
+
+        void indexChanges(KeyIndex index) {
+            loaded.forEach((id, view) -> {
+                if (changed(id, view)) {
+                    index.change(collection.getNamespace().getCollectionName(), keysAtLoad.get(id),
+                            entryAtLoad.get(id), readModel.indexKeys(view),
+                            KeyIndex.entry(readModel.indexOrder(view), id), id);
+                }
+            });
+        }
+
+        void clear() {
+            loaded.clear();
+            positionAtLoad.clear();
+            keysAtLoad.clear();
+            entryAtLoad.clear();
         }
     }
 }

@@ -8,7 +8,6 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
@@ -29,9 +28,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the projections run: two tracking processors ({@value ReadModels#READ_MODELS_GROUP} and
- * {@value ReadModels#AUDIT_GROUP}), each one segment (so events arrive in store order, which the handlers rely on),
+ * How the projections run: two pooled streaming processors ({@value ReadModels#READ_MODELS_GROUP} and
+ * {@value ReadModels#AUDIT_GROUP}), each reading the event stream once and handing its events to several segments,
  * in batches written with one bulk write per collection, tokens in the same MongoDB database as the read models.
+ * A segment takes the sequences ({@link CampaignSequencing}) whose hash falls in it: a campaign's events and its
+ * proposals' events always reach the same segment, in the order of the store, which is all the read models rely on.
+ * Several query-service nodes share the segments through the token store: each claims what is free, and the claims
+ * of a node that stops renewing them (it died) expire after the token store's claim timeout, when another takes them.
  * <p>
  * No transaction manager: the processor must store its token <em>after</em> the batch's writes (with one, Axon
  * stores the token first, and a crash mid-batch would skip events). A failing batch is not skipped either: the error
@@ -40,15 +43,35 @@ import java.util.Map;
 public final class Projections {
 
     public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final int DEFAULT_SEGMENTS = 4;
+    /** How long a node's claim on a segment holds without being renewed: a dead node's segments wait that long. */
+    public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * How the processors run: events per batch, segments a new processor starts with (an existing one keeps its
+     * own), and how often a node renews its claims and looks for free segments (well under the claim timeout).
+     */
+    public record Settings(int batchSize, int segments, Duration claimInterval) {
+
+        public static final Settings DEFAULT = new Settings(DEFAULT_BATCH_SIZE, DEFAULT_SEGMENTS,
+                DEFAULT_CLAIM_TIMEOUT.dividedBy(4));
+
+        public Settings {
+            if (batchSize < 1 || segments < 1 || claimInterval.isNegative() || claimInterval.isZero()) {
+                throw new IllegalArgumentException("Invalid processor settings " + batchSize + "/" + segments
+                        + "/" + claimInterval);
+            }
+        }
+    }
 
     private Projections() {
     }
 
     public static void configure(EventProcessingConfigurer processing, ReadModelProjection readModels,
-                                 AuditProjection audit, int batchSize, MongoDatabase database) {
-        register(processing, ReadModels.READ_MODELS_GROUP, batchSize, database);
+                                 AuditProjection audit, Settings settings, MongoDatabase database) {
+        register(processing, ReadModels.READ_MODELS_GROUP, settings, database);
         processing.registerHandlerInterceptor(ReadModels.READ_MODELS_GROUP, c -> readModels.batchScope());
-        register(processing, ReadModels.AUDIT_GROUP, batchSize, database);
+        register(processing, ReadModels.AUDIT_GROUP, settings, database);
         processing.registerHandlerInterceptor(ReadModels.AUDIT_GROUP, c -> audit.batchScope());
     }
 
@@ -60,12 +83,13 @@ public final class Projections {
      * own serializer, so a payload that no longer deserialises is kept exactly as it was stored, and reads them back
      * through the upcasters in force ({@link UpcastingDeadLetterConverter}), so that a fix by upcaster heals them.
      */
-    private static void register(EventProcessingConfigurer processing, String group, int batchSize,
+    private static void register(EventProcessingConfigurer processing, String group, Settings settings,
                                  MongoDatabase database) {
-        processing.registerTrackingEventProcessor(group, c -> c.eventStore(),
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialSegmentsCount(1)
-                                .andBatchSize(batchSize))
+        processing.registerPooledStreamingEventProcessor(group, c -> c.eventStore(), (c, builder) -> builder
+                        .initialSegmentCount(settings.segments())
+                        .batchSize(settings.batchSize())
+                        .tokenClaimInterval(settings.claimInterval().toMillis())
+                        .claimExtensionThreshold(settings.claimInterval().toMillis()))
                 .registerTransactionManager(group, c -> NoTransactionManager.INSTANCE)
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
                 .registerSequencingPolicy(group, c -> CampaignSequencing.INSTANCE)
@@ -93,14 +117,18 @@ public final class Projections {
         return root;
     }
 
-    /** Axon's MongoDB token store on the read models' own database (collection {@value ReadModels#TOKENS}). */
-    public static TokenStore tokenStore(MongoDatabase database, Serializer serializer, String nodeId) {
+    /**
+     * Axon's MongoDB token store on the read models' own database (collection {@value ReadModels#TOKENS}); a claim
+     * not renewed for {@code claimTimeout} may be taken by another node.
+     */
+    public static TokenStore tokenStore(MongoDatabase database, Serializer serializer, String nodeId,
+                                        Duration claimTimeout) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database)
                         .trackingTokensCollectionName(ReadModels.TOKENS).build())
                 .serializer(serializer)
                 .nodeId(nodeId)
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(claimTimeout)
                 .build();
     }
 

@@ -77,6 +77,26 @@ public abstract class Projector<V extends View> {
         return collection;
     }
 
+    public Class<V> type() {
+        return type;
+    }
+
+    /**
+     * The keys under which {@link KeyIndex} lists the document, one per way a query finds it; none unless the read
+     * model declares some.
+     */
+    public Set<String> indexKeys(V document) {
+        return Set.of();
+    }
+
+    /**
+     * Where the document stands among those of a key, as a string that sorts in the order the API lists them (its
+     * id unless the read model says otherwise).
+     */
+    public String indexOrder(V document) {
+        return document.id;
+    }
+
     /** The event types this read model applies. */
     public Set<Class<?>> events() {
         return rules.keySet();

@@ -1,11 +1,11 @@
 package vn.thidua.projections;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.bson.Document;
 import vn.thidua.domain.campaign.CampaignEvent;
 import vn.thidua.domain.proposal.ProposalEvent;
 import vn.thidua.projections.awards.AwardsProjector;
@@ -14,6 +14,7 @@ import vn.thidua.projections.participants.ParticipantsProjector;
 import vn.thidua.projections.proposals.ProposalsProjector;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The processor {@value ReadModels#READ_MODELS_GROUP}: hands each campaign and proposal event to the read models
@@ -42,7 +43,7 @@ public class ReadModelProjection {
     public ReadModelProjection(MongoDatabase database, DocumentMapper mapper) {
         this.database = database;
         this.batches = new BatchScope<>(ReadModels.READ_MODELS_GROUP,
-                () -> new DocumentBatch(ReadModels.READ_MODELS_GROUP, database, mapper, COLLECTIONS));
+                () -> new DocumentBatch(ReadModels.READ_MODELS_GROUP, database, mapper, READ_MODELS));
     }
 
     /** The interceptor the processor needs so that each batch of events is one set of bulk writes. */
@@ -53,7 +54,9 @@ public class ReadModelProjection {
     @ResetHandler
     public void reset() {
         COLLECTIONS.forEach(name -> Projections.recreate(database, name));
-        database.getCollection(ReadModels.PROGRESS).deleteMany(new Document(View.ID, ReadModels.READ_MODELS_GROUP));
+        Projections.recreate(database, ReadModels.KEY_INDEX);
+        database.getCollection(ReadModels.PROGRESS).deleteMany(Filters.regex(View.ID,
+                "^" + Pattern.quote(ReadModels.progressMark(ReadModels.READ_MODELS_GROUP, ""))));
     }
 
     @EventHandler
@@ -67,9 +70,12 @@ public class ReadModelProjection {
     }
 
     private void apply(Object event, EventMessage<?> message) {
-        Context in = new Context(batches.current(), Fact.of(message), message.getMetaData());
+        DocumentBatch batch = batches.current();
+        Context in = new Context(batch, Fact.of(message), message.getMetaData());
         for (Projector<?> readModel : READ_MODELS) {
             readModel.apply(event, in);
         }
+        batch.reached(String.valueOf(CampaignSequencing.INSTANCE.getSequenceIdentifierFor(message)),
+                in.fact().position());
     }
 }

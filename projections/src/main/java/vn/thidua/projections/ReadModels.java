@@ -15,7 +15,12 @@ public final class ReadModels {
     public static final String AUDIT = "audit";
     /** For each aggregate, actor and event type, the positions of its audit entries (see {@code AuditIndex}). */
     public static final String AUDIT_INDEX = "audit_index";
-    /** Per processor, the highest global position whose documents are all written. */
+    /** For each key a read model declares, the documents that have it (see {@code KeyIndex}). */
+    public static final String KEY_INDEX = "read_model_index";
+    /**
+     * Per sequence (a campaign with its proposals, see {@code CampaignSequencing}), the highest global position whose
+     * documents are all written ({@link #progressMark}).
+     */
     public static final String PROGRESS = "read_model_progress";
     /** Events a projection could not apply, parked with their campaign's sequence (Axon's dead-letter queue). */
     public static final String DEAD_LETTERS = "dead_letters";
@@ -23,6 +28,11 @@ public final class ReadModels {
     public static final String TOKENS = "tracking_tokens";
 
     private ReadModels() {
+    }
+
+    /** The id of a processor's mark for one sequence in {@value #PROGRESS}. */
+    public static String progressMark(String processor, String sequence) {
+        return processor + ":" + sequence;
     }
 
     public static String participantId(String campaignId, String unitId) {

@@ -1,19 +1,19 @@
 package vn.thidua.projections;
 
-import vn.thidua.domain.testing.Waiting;
-import vn.thidua.projections.audit.AuditProjection;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.json.JacksonSerializer;
 import vn.thidua.domain.common.EventJson;
 import vn.thidua.domain.testing.DomainHarness;
+import vn.thidua.domain.testing.Waiting;
+import vn.thidua.projections.audit.AuditProjection;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The domain as an application runs it, with both projections on tracking processors writing to a real
+ * The domain as an application runs it, with both projections on pooled streaming processors of four segments writing to a real
  * mongo-java-server through the MongoDB driver, tokens in the same database.
  */
 final class ProjectionHarness implements AutoCloseable {
@@ -39,10 +39,13 @@ final class ProjectionHarness implements AutoCloseable {
         ReadModelProjection readModels = new ReadModelProjection(database, mapper);
         AuditProjection audit = new AuditProjection(database, mapper);
         tokens = Projections.tokenStore(database,
-                JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build(), "test-node");
+                JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build(), "test-node",
+                Projections.DEFAULT_CLAIM_TIMEOUT);
         domain = new DomainHarness(configurer -> {
             configurer.eventProcessing(processing -> {
-                Projections.configure(processing, readModels, audit, batchSize, database);
+                Projections.configure(processing, readModels, audit,
+                        new Projections.Settings(batchSize, Projections.DEFAULT_SEGMENTS, Duration.ofMillis(500)),
+                        database);
                 processing.registerTokenStore(c -> tokens);
             });
             configurer.registerEventHandler(c -> readModels).registerEventHandler(c -> audit);
@@ -54,9 +57,9 @@ final class ProjectionHarness implements AutoCloseable {
         return address.getHostString() + ":" + address.getPort();
     }
 
-    TrackingEventProcessor processor(String group) {
+    StreamingEventProcessor processor(String group) {
         return domain.configuration().eventProcessingConfiguration()
-                .eventProcessor(group, TrackingEventProcessor.class).orElseThrow();
+                .eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
     }
 
     /** Waits until both processors have handled every stored event. */
@@ -71,12 +74,17 @@ final class ProjectionHarness implements AutoCloseable {
         }
     }
 
+    /** The lowest position of the processor's segments; -1 until it holds all of them. */
     private long at(String group) {
-        TrackingEventProcessor p = processor(group);
+        StreamingEventProcessor p = processor(group);
         if (p.isError()) {
             throw new AssertionError(group + " is in error");
         }
-        return p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+        var status = p.processingStatus();
+        if (status.size() < Projections.DEFAULT_SEGMENTS) {
+            return -1;
+        }
+        return status.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(pos -> pos.orElse(-1)).min().orElse(-1);
     }
 
@@ -88,9 +96,11 @@ final class ProjectionHarness implements AutoCloseable {
         processor(group).start();
     }
 
-    /** Puts a stopped processor's token back to {@code token}. */
+    /** Puts a stopped processor's tokens (every segment's) back to {@code token}. */
     void rewind(String group, TrackingToken token) {
-        tokens.storeToken(token, group, 0);
+        for (int segment : tokens.fetchSegments(group)) {
+            tokens.storeToken(token, group, segment);
+        }
     }
 
     /** Every read model as its exact bytes. */

@@ -136,14 +136,14 @@ class ProjectionsTest {
         GROUPS.forEach(g -> harness.rewind(g, new GlobalSequenceTrackingToken(-1))); // every event a second time
         GROUPS.forEach(harness::start);
         harness.awaitCaughtUp();
-        assertThat(harness.snapshot()).isEqualTo(once);
+        assertThat(ReadModelDump.difference(once, harness.snapshot())).isNull();
 
         GROUPS.forEach(harness::stop);
         GROUPS.forEach(g -> harness.rewind(g, new GlobalSequenceTrackingToken(once.get("audit").size() / 2)));
         // and the second half a third time
         GROUPS.forEach(harness::start);
         harness.awaitCaughtUp();
-        assertThat(harness.snapshot()).isEqualTo(once);
+        assertThat(ReadModelDump.difference(once, harness.snapshot())).isNull();
     }
 
     /** Redelivered events are skipped without writing: a document no event changed is not written again. */
@@ -175,7 +175,7 @@ class ProjectionsTest {
         GROUPS.forEach(g -> harness.processor(g).resetTokens());
         GROUPS.forEach(harness::start);
         harness.awaitCaughtUp();
-        assertThat(harness.snapshot()).isEqualTo(once);
+        assertThat(ReadModelDump.difference(once, harness.snapshot())).isNull();
     }
 
     /**
@@ -208,7 +208,7 @@ class ProjectionsTest {
         harness.rewind(READ_MODELS_GROUP, new GlobalSequenceTrackingToken(midPosition));
         harness.start(READ_MODELS_GROUP);
         harness.awaitCaughtUp();
-        assertThat(harness.snapshot()).isEqualTo(complete);
+        assertThat(ReadModelDump.difference(complete, harness.snapshot())).isNull();
     }
 
     private static void runSteps(List<DemoScenario.Step> steps, org.axonframework.commandhandling.gateway.CommandGateway gateway) {

@@ -41,7 +41,7 @@ final class ReadModelFixture implements AutoCloseable {
     /** Applies the events as one batch, then writes it. */
     ReadModelFixture given(Object... events) {
         DocumentBatch batch = new DocumentBatch(ReadModels.READ_MODELS_GROUP, database, mapper,
-                ReadModelProjection.COLLECTIONS);
+                ReadModelProjection.READ_MODELS);
         for (Object event : events) {
             position++;
             applyAt(batch, event, position);
@@ -53,7 +53,7 @@ final class ReadModelFixture implements AutoCloseable {
     /** Delivers an event again at the position it had (a redelivered batch). */
     ReadModelFixture redelivered(Object event, long at) {
         DocumentBatch batch = new DocumentBatch(ReadModels.READ_MODELS_GROUP, database, mapper,
-                ReadModelProjection.COLLECTIONS);
+                ReadModelProjection.READ_MODELS);
         applyAt(batch, event, at);
         batch.flush();
         return this;

@@ -6,18 +6,27 @@ import vn.thidua.projections.Projections;
 import java.time.Duration;
 
 /**
- * {@code thidua.query}: the read models' database, the processors' batch size, how long a query waits for a
- * minimum version before answering 409, and whether the store keeps secondary indexes (MongoDB does; the embedded
- * mongo-java-server cannot use them, see {@code Projections.dropSecondaryIndexes}).
+ * {@code thidua.query}: the read models' database, the processors' batch size and segments (what a new processor
+ * starts with: several nodes share them), how long a claim on a segment holds without renewal (how long a dead
+ * node's segments wait), how long a query waits for a minimum version before answering 409, and whether the store
+ * keeps secondary indexes (MongoDB does; the embedded mongo-java-server cannot use them, see
+ * {@code Projections.dropSecondaryIndexes}).
  */
 @ConfigurationProperties("thidua.query")
-public record QueryProperties(String database, Integer batchSize, Duration consistencyWait,
-                              Boolean secondaryIndexes) {
+public record QueryProperties(String database, Integer batchSize, Integer segments, Duration claimTimeout,
+                              Duration consistencyWait, Boolean secondaryIndexes) {
 
     public QueryProperties {
         secondaryIndexes = secondaryIndexes == null || secondaryIndexes;
         database = database == null || database.isBlank() ? "thidua" : database;
         batchSize = batchSize == null ? Projections.DEFAULT_BATCH_SIZE : batchSize;
+        segments = segments == null ? Projections.DEFAULT_SEGMENTS : segments;
+        claimTimeout = claimTimeout == null ? Projections.DEFAULT_CLAIM_TIMEOUT : claimTimeout;
         consistencyWait = consistencyWait == null ? Duration.ofSeconds(5) : consistencyWait;
+    }
+
+    /** Claims are renewed, and free segments looked for, four times per claim timeout. */
+    public Projections.Settings processorSettings() {
+        return new Projections.Settings(batchSize, segments, claimTimeout.dividedBy(4));
     }
 }

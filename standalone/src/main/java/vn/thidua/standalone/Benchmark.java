@@ -8,35 +8,35 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bson.RawBsonDocument;
 import org.springframework.context.ConfigurableApplicationContext;
-import vn.thidua.domain.common.Role;
 import vn.thidua.demo.SeedPlans;
+import vn.thidua.domain.campaign.command.LaunchCampaign;
+import vn.thidua.domain.campaign.command.PledgeWork;
+import vn.thidua.domain.campaign.command.RecordInspection;
+import vn.thidua.domain.campaign.command.RegisterParticipant;
 import vn.thidua.domain.campaign.value.AwardScheme;
 import vn.thidua.domain.campaign.value.CampaignPlan;
 import vn.thidua.domain.campaign.value.DocumentType;
 import vn.thidua.domain.campaign.value.DossierDocument;
 import vn.thidua.domain.campaign.value.InspectionRating;
-import vn.thidua.domain.campaign.command.LaunchCampaign;
 import vn.thidua.domain.campaign.value.Milestone;
 import vn.thidua.domain.campaign.value.MilestoneKind;
 import vn.thidua.domain.campaign.value.Period;
-import vn.thidua.domain.campaign.command.PledgeWork;
 import vn.thidua.domain.campaign.value.PledgedWork;
 import vn.thidua.domain.campaign.value.Quota;
-import vn.thidua.domain.campaign.command.RecordInspection;
-import vn.thidua.domain.campaign.command.RegisterParticipant;
 import vn.thidua.domain.common.ActorMetadata;
 import vn.thidua.domain.common.DomainClock;
+import vn.thidua.domain.common.Role;
 import vn.thidua.domain.common.TargetGroup;
 import vn.thidua.domain.proposal.command.AppraiseProposal;
 import vn.thidua.domain.proposal.command.GrantAward;
-import vn.thidua.domain.proposal.value.Nominee;
 import vn.thidua.domain.proposal.command.RecordCouncilVote;
 import vn.thidua.domain.proposal.command.SubmitProposal;
+import vn.thidua.domain.proposal.value.Nominee;
 import vn.thidua.projections.ReadModelProjection;
 import vn.thidua.projections.ReadModels;
 
@@ -85,12 +85,12 @@ public final class Benchmark {
             double liveSeconds = seconds(t0);
 
             EventProcessingConfiguration processing = query.getBean(EventProcessingConfiguration.class);
-            List<TrackingEventProcessor> processors = List.of(ReadModels.READ_MODELS_GROUP, ReadModels.AUDIT_GROUP)
-                    .stream().map(name -> processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow())
+            List<StreamingEventProcessor> processors = List.of(ReadModels.READ_MODELS_GROUP, ReadModels.AUDIT_GROUP)
+                    .stream().map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
                     .toList();
-            processors.forEach(TrackingEventProcessor::shutDown); // stopping the idle live processors is not timed
+            processors.forEach(StreamingEventProcessor::shutDown); // stopping the idle live processors is not timed
             long t1 = System.nanoTime();
-            for (TrackingEventProcessor p : processors) {
+            for (StreamingEventProcessor p : processors) {
                 p.resetTokens(); // runs the reset handlers: the owned collections are dropped
                 p.start();
             }

@@ -2,12 +2,32 @@ package vn.thidua.projections.awards;
 
 import vn.thidua.domain.proposal.AwardGranted;
 import vn.thidua.domain.proposal.AwardRevoked;
+import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.Projector;
 import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.proposals.ProposalView;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 /** {@code awards}: one document per award granted, kept (marked revoked) when the award is revoked. */
 public final class AwardsProjector extends Projector<AwardView> {
+
+    /** Listed all together, by campaign, by achievement year and by runs of letters of the nominee. */
+    @Override
+    public Set<String> indexKeys(AwardView a) {
+        Set<String> keys = new LinkedHashSet<>(List.of(AwardView.ALL_KEY, AwardView.campaignKey(a.campaignId),
+                AwardView.yearKey(a.achievementYear)));
+        keys.addAll(KeyIndex.trigramKeys(AwardView.NOMINEE_FIELD, a.nomineeSearch));
+        return keys;
+    }
+
+    /** Latest achievement year first (as 9999 - year, four digits), then by id. */
+    @Override
+    public String indexOrder(AwardView a) {
+        return String.format("%04d", 9999 - a.achievementYear);
+    }
 
     public AwardsProjector() {
         super(ReadModels.AWARDS, AwardView.class, AwardView::new, null);

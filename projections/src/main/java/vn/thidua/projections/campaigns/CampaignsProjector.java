@@ -28,9 +28,13 @@ import vn.thidua.domain.proposal.ProposalSubmitted;
 import vn.thidua.domain.proposal.ProposalSupplemented;
 import vn.thidua.domain.proposal.ProposalWithdrawn;
 import vn.thidua.domain.proposal.value.ProposalStatus;
+import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.Projector;
 import vn.thidua.projections.ReadModels;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -38,6 +42,33 @@ import java.util.function.BiConsumer;
  * {@code ReadModelProjection}), so a unit or proposal read here is as it was before the event.
  */
 public final class CampaignsProjector extends Projector<CampaignView> {
+
+    /** Listed all together, by status, by each year of the period and by runs of letters of issuer and text. */
+    @Override
+    public Set<String> indexKeys(CampaignView c) {
+        Set<String> keys = new LinkedHashSet<>(List.of(CampaignView.ALL_KEY,
+                CampaignView.statusKey(String.valueOf(c.status))));
+        c.years.forEach(year -> keys.add(CampaignView.yearKey(year)));
+        keys.addAll(KeyIndex.trigramKeys(CampaignView.ISSUER_FIELD, c.issuerKey));
+        keys.addAll(KeyIndex.trigramKeys(CampaignView.SEARCH_FIELD, c.search));
+        return keys;
+    }
+
+    /**
+     * Latest issue date first: the stored date (ISO-8601 text) with each digit d written 9 - d; a campaign without
+     * one last, as the store sorts a missing value in a descending order.
+     */
+    @Override
+    public String indexOrder(CampaignView c) {
+        if (c.plan == null || c.plan.issueDate() == null) {
+            return "~";
+        }
+        StringBuilder inverted = new StringBuilder();
+        for (char ch : c.plan.issueDate().toString().toCharArray()) {
+            inverted.append(Character.isDigit(ch) ? (char) ('9' - ch + '0') : ch);
+        }
+        return inverted.toString();
+    }
 
     public CampaignsProjector() {
         super(ReadModels.CAMPAIGNS, CampaignView.class, CampaignView::new, CampaignEvent.class);

@@ -19,6 +19,15 @@ public class ParticipantView extends VersionedView {
     public static final String CAMPAIGN_ID = "campaignId";
     public static final String UNIT_ID = "unitId";
 
+    /** {@link vn.thidua.projections.KeyIndex} keys: a campaign's participants; a unit's participations. */
+    public static String campaignKey(String campaignId) {
+        return "campaign:" + campaignId;
+    }
+
+    public static String unitKey(String unitId) {
+        return "unit:" + unitId;
+    }
+
     public String campaignId;
     public String unitId;
     public String unitName;

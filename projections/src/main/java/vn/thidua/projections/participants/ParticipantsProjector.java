@@ -9,10 +9,23 @@ import vn.thidua.domain.campaign.WorkPledged;
 import vn.thidua.projections.Projector;
 import vn.thidua.projections.ReadModels;
 
+import java.util.Set;
+
 import static vn.thidua.projections.ReadModels.participantId;
 
 /** {@code participants}: one document per campaign and registered unit, with its works, inspections and reports. */
 public final class ParticipantsProjector extends Projector<ParticipantView> {
+
+    /** Listed by campaign (and, for a unit's own users, by unit), in the order of unit ids. */
+    @Override
+    public Set<String> indexKeys(ParticipantView p) {
+        return Set.of(ParticipantView.campaignKey(p.campaignId), ParticipantView.unitKey(p.unitId));
+    }
+
+    @Override
+    public String indexOrder(ParticipantView p) {
+        return p.unitId;
+    }
 
     public ParticipantsProjector() {
         super(ReadModels.PARTICIPANTS, ParticipantView.class, ParticipantView::new, CampaignEvent.class);

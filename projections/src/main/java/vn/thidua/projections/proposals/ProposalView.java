@@ -27,6 +27,19 @@ public class ProposalView extends VersionedView {
     public static final String PROPOSING_UNIT_ID = "proposingUnitId";
     public static final String SUBMITTED_AT = "submittedAt";
 
+    /** {@link vn.thidua.projections.KeyIndex} keys: a campaign's proposals, in a status, made by a unit. */
+    public static String campaignKey(String campaignId) {
+        return "campaign:" + campaignId;
+    }
+
+    public static String campaignStatusKey(String campaignId, String status) {
+        return "campaign-status:" + campaignId + "/" + status;
+    }
+
+    public static String campaignUnitKey(String campaignId, String unitId) {
+        return "campaign-unit:" + campaignId + "/" + unitId;
+    }
+
     public String campaignId;
     public String campaignTitle;
     public String proposingUnitId;

@@ -13,8 +13,24 @@ import vn.thidua.domain.proposal.ProposalWithdrawn;
 import vn.thidua.projections.Projector;
 import vn.thidua.projections.ReadModels;
 
+import java.util.Set;
+
 /** {@code proposals}: an award proposal's whole lifecycle, one step per event of its stream. */
 public final class ProposalsProjector extends Projector<ProposalView> {
+
+    /** Listed by campaign, and within it by status and by proposing unit, in the order of submission. */
+    @Override
+    public Set<String> indexKeys(ProposalView p) {
+        return Set.of(ProposalView.campaignKey(p.campaignId),
+                ProposalView.campaignStatusKey(p.campaignId, String.valueOf(p.status)),
+                ProposalView.campaignUnitKey(p.campaignId, p.proposingUnitId));
+    }
+
+    /** As stored (ISO-8601 text, which is what the store sorts); none sorts first. */
+    @Override
+    public String indexOrder(ProposalView p) {
+        return p.submittedAt == null ? "" : p.submittedAt.toString();
+    }
 
     public ProposalsProjector() {
         super(ReadModels.PROPOSALS, ProposalView.class, ProposalView::new, ProposalEvent.class);

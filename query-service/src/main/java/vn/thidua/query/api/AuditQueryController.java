@@ -2,6 +2,8 @@ package vn.thidua.query.api;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,10 +67,14 @@ public class AuditQueryController {
         if (!keys.isEmpty()) {
             return queries.auditByKeys(keys, since, until, PageRequest.of(page, size));
         }
-        Bson filter = new Conditions()
-                .atLeast(AuditEntry.TIMESTAMP, since == null ? null : Date.from(since))
-                .below(AuditEntry.TIMESTAMP, until == null ? null : Date.from(until))
-                .toFilter();
+        List<Bson> range = new ArrayList<>();
+        if (since != null) {
+            range.add(Filters.gte(AuditEntry.TIMESTAMP, Date.from(since)));
+        }
+        if (until != null) {
+            range.add(Filters.lt(AuditEntry.TIMESTAMP, Date.from(until)));
+        }
+        Bson filter = range.isEmpty() ? new Document() : Filters.and(range);
         return queries.page(ReadModels.AUDIT, filter, Sorts.ascending(AuditEntry.ID),
                 PageRequest.of(page, size), AuditEntry::from);
     }

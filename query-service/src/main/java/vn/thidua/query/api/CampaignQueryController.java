@@ -57,13 +57,12 @@ public class CampaignQueryController {
         issuer = text("issuer", issuer);
         q = text("q", q);
         QueryParameters.year(year);
-        Bson filter = new Conditions()
-                .eq(CampaignView.STATUS, enumName(CampaignStatus.class, "status", status))
-                .words(CampaignView.ISSUER_KEY, issuer)
-                .eq(CampaignView.YEARS, year)
-                .words(CampaignView.SEARCH, q)
-                .toFilter();
-        return queries.page(ReadModels.CAMPAIGNS, filter,
+        Conditions<CampaignView> conditions = new Conditions<CampaignView>(CampaignView.ALL_KEY)
+                .eq(CampaignView.STATUS, enumName(CampaignStatus.class, "status", status), CampaignView::statusKey)
+                .words(CampaignView.ISSUER_KEY, issuer, CampaignView.ISSUER_FIELD, c -> c.issuerKey)
+                .eq(CampaignView.YEARS, year, CampaignView::yearKey)
+                .words(CampaignView.SEARCH, q, CampaignView.SEARCH_FIELD, c -> c.search);
+        return queries.page(ReadModels.CAMPAIGNS, conditions,
                 Sorts.orderBy(Sorts.descending(CampaignView.ISSUE_DATE), Sorts.ascending(View.ID)),
                 PageRequest.of(page, size), CampaignView.class);
     }
@@ -83,11 +82,10 @@ public class CampaignQueryController {
                                               @RequestParam(required = false) Integer page,
                                               @RequestParam(required = false) Integer size) {
         requireCampaign(campaignId, minVersion);
-        Bson filter = new Conditions()
-                .eq(ParticipantView.CAMPAIGN_ID, campaignId)
-                .eq(ParticipantView.UNIT_ID, Viewer.limitedToUnit())
-                .toFilter();
-        return queries.page(ReadModels.PARTICIPANTS, filter, Sorts.ascending(ParticipantView.UNIT_ID),
+        Conditions<ParticipantView> conditions = new Conditions<ParticipantView>(null)
+                .eq(ParticipantView.CAMPAIGN_ID, campaignId, ParticipantView::campaignKey)
+                .eq(ParticipantView.UNIT_ID, Viewer.limitedToUnit(), ParticipantView::unitKey);
+        return queries.page(ReadModels.PARTICIPANTS, conditions, Sorts.ascending(ParticipantView.UNIT_ID),
                 PageRequest.of(page, size), ParticipantView.class);
     }
 
@@ -99,12 +97,14 @@ public class CampaignQueryController {
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
         requireCampaign(campaignId, minVersion);
-        Bson filter = new Conditions()
-                .eq(ProposalView.CAMPAIGN_ID, campaignId)
-                .eq(ProposalView.STATUS, enumName(ProposalStatus.class, "status", status))
-                .eq(ProposalView.PROPOSING_UNIT_ID, Viewer.limitedToUnit())
-                .toFilter();
-        return queries.page(ReadModels.PROPOSALS, filter,
+        // the campaign's own key only when no narrower one applies: each of those is within the campaign already
+        String unit = Viewer.limitedToUnit();
+        String statusName = enumName(ProposalStatus.class, "status", status);
+        Conditions<ProposalView> conditions = new Conditions<ProposalView>(ProposalView.campaignKey(campaignId))
+                .eq(ProposalView.CAMPAIGN_ID, campaignId, c -> null)
+                .eq(ProposalView.STATUS, statusName, s -> ProposalView.campaignStatusKey(campaignId, s))
+                .eq(ProposalView.PROPOSING_UNIT_ID, unit, u -> ProposalView.campaignUnitKey(campaignId, u));
+        return queries.page(ReadModels.PROPOSALS, conditions,
                 Sorts.orderBy(Sorts.ascending(ProposalView.SUBMITTED_AT), Sorts.ascending(View.ID)),
                 PageRequest.of(page, size), ProposalView.class);
     }

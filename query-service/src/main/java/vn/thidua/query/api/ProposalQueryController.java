@@ -46,12 +46,11 @@ public class ProposalQueryController {
         nominee = QueryParameters.text("nominee", nominee);
         campaignId = QueryParameters.text("campaignId", campaignId);
         QueryParameters.year(year);
-        Bson filter = new Conditions()
-                .words(AwardView.NOMINEE_SEARCH, nominee)
-                .eq(AwardView.ACHIEVEMENT_YEAR, year)
-                .eq(AwardView.CAMPAIGN_ID, campaignId)
-                .toFilter();
-        return queries.page(ReadModels.AWARDS, filter,
+        Conditions<AwardView> conditions = new Conditions<AwardView>(AwardView.ALL_KEY)
+                .words(AwardView.NOMINEE_SEARCH, nominee, AwardView.NOMINEE_FIELD, a -> a.nomineeSearch)
+                .eq(AwardView.ACHIEVEMENT_YEAR, year, AwardView::yearKey)
+                .eq(AwardView.CAMPAIGN_ID, campaignId, AwardView::campaignKey);
+        return queries.page(ReadModels.AWARDS, conditions,
                 Sorts.orderBy(Sorts.descending(AwardView.ACHIEVEMENT_YEAR), Sorts.ascending(View.ID)),
                 PageRequest.of(page, size), AwardView.class);
     }

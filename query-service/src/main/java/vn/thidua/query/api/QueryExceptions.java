@@ -34,4 +34,12 @@ public final class QueryExceptions {
                     + ") sau " + waitedMillis + " ms; hãy thử lại");
         }
     }
+
+    /** 409: a replay needs every segment of the processor, and another node holds one. */
+    public static class SegmentsHeldElsewhere extends RuntimeException {
+        public SegmentsHeldElsewhere(String processor) {
+            super("Một nút khác đang giữ phân đoạn của bộ xử lý \"" + processor + "\"; hãy dừng các nút khác rồi"
+                    + " chạy lại");
+        }
+    }
 }

@@ -25,4 +25,9 @@ public class QueryProblems extends Problems {
     ResponseEntity<ProblemDetail> notCaughtUp(QueryExceptions.NotCaughtUp e) {
         return problem(HttpStatus.CONFLICT, "not-caught-up", e.getMessage(), "minVersion");
     }
+
+    @ExceptionHandler(QueryExceptions.SegmentsHeldElsewhere.class)
+    ResponseEntity<ProblemDetail> segmentsHeldElsewhere(QueryExceptions.SegmentsHeldElsewhere e) {
+        return problem(HttpStatus.CONFLICT, "segments-held-elsewhere", e.getMessage(), null);
+    }
 }

@@ -9,12 +9,14 @@ import org.springframework.stereotype.Component;
 import vn.thidua.domain.campaign.value.Milestone;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.projections.DocumentMapper;
+import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.VersionedView;
 import vn.thidua.projections.View;
 import vn.thidua.projections.audit.AuditEntry;
 import vn.thidua.projections.audit.AuditIndex;
 import vn.thidua.projections.campaigns.CampaignView;
+import vn.thidua.projections.proposals.ProposalView;
 import vn.thidua.query.QueryProperties;
 
 import java.time.Duration;
@@ -22,7 +24,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,11 +42,63 @@ public class ReadModelQueries {
     private final MongoDatabase database;
     private final DocumentMapper mapper;
     private final Duration consistencyWait;
+    private final boolean storeIndexes;
 
     public ReadModelQueries(MongoDatabase database, DocumentMapper mapper, QueryProperties properties) {
         this.database = database;
         this.mapper = mapper;
         this.consistencyWait = properties.consistencyWait();
+        this.storeIndexes = properties.secondaryIndexes();
+    }
+
+    /**
+     * A page of the documents that meet {@code conditions}, in the order of {@code sort}: on a store with secondary
+     * indexes (MongoDB), its own query; otherwise through the {@link KeyIndex}, whose order is the same.
+     */
+    <T extends View> Page<T> page(String collection, Conditions<T> conditions, Bson sort, PageRequest page,
+                                  Class<T> type) {
+        return storeIndexes ? page(collection, conditions.toFilter(), sort, page, type)
+                : pageByKeys(collection, conditions.keys(), conditions.test(), page, type);
+    }
+
+    /**
+     * A page of the documents listed under every one of {@code keys}, in the index's order; with a {@code test}, the
+     * candidates are read in that order, a thousand at a time, and those that fail it are left out.
+     */
+    <T extends View> Page<T> pageByKeys(String collection, List<String> keys, Predicate<T> test, PageRequest page,
+                                        Class<T> type) {
+        List<String> ids = KeyIndex.entries(database, collection, keys).stream().map(KeyIndex::idOf).toList();
+        if (test == null) {
+            int start = (int) Math.min(ids.size(), page.skip());
+            return new Page<>(documents(collection, ids.subList(start, Math.min(ids.size(), start + page.size())),
+                    type), page.page(), page.size(), ids.size());
+        }
+        List<T> items = new ArrayList<>();
+        long matching = 0;
+        for (int i = 0; i < ids.size(); i += 1000) {
+            for (T document : documents(collection, ids.subList(i, Math.min(ids.size(), i + 1000)), type)) {
+                if (test.test(document)) {
+                    if (matching >= page.skip() && items.size() < page.size()) {
+                        items.add(document);
+                    }
+                    matching++;
+                }
+            }
+        }
+        return new Page<>(items, page.page(), page.size(), matching);
+    }
+
+    /** The documents with these ids, in the same order (an id without a document is left out). */
+    private <T extends View> List<T> documents(String collection, List<String> ids, Class<T> type) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, T> byId = new HashMap<>();
+        for (Document d : database.getCollection(collection).find(Filters.in(View.ID, ids))) {
+            T view = mapper.fromDocument(d, type);
+            byId.put(view.id, view);
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** A page of documents read as {@code type}. */
@@ -67,7 +125,9 @@ public class ReadModelQueries {
 
     /**
      * Read-your-writes: waits (at most the configured time) until the document has applied its aggregate's version
-     * {@code minVersion}; 409 if it does not get there.
+     * {@code minVersion} and every document its batch changed in the same campaign is written (the campaign's mark,
+     * see {@code DocumentBatch#flush}); 409 if it does not get there. A campaign document is its own campaign; every
+     * other document names its campaign.
      */
     public void awaitVersion(String collection, String id, Long minVersion) {
         if (minVersion == null) {
@@ -81,10 +141,13 @@ public class ReadModelQueries {
         long reached = -1;
         while (true) {
             Document d = database.getCollection(collection).find(Filters.eq(View.ID, id))
-                    .projection(new Document(VersionedView.VERSION, 1).append(View.POSITION, 1)).first();
+                    .projection(new Document(VersionedView.VERSION, 1).append(View.POSITION, 1)
+                            .append(ProposalView.CAMPAIGN_ID, 1)).first();
             reached = d == null || d.get(VersionedView.VERSION) == null ? -1
                     : ((Number) d.get(VersionedView.VERSION)).longValue();
-            if (d != null && reached >= minVersion && batchWritten(((Number) d.get(View.POSITION)).longValue())) {
+            if (d != null && reached >= minVersion && batchWritten(
+                    ReadModels.CAMPAIGNS.equals(collection) ? id : d.getString(ProposalView.CAMPAIGN_ID),
+                    ((Number) d.get(View.POSITION)).longValue())) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -92,7 +155,7 @@ public class ReadModelQueries {
                         Duration.between(start, Instant.now()).toMillis());
             }
             try {
-                Thread.sleep(25);
+                Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new QueryExceptions.NotCaughtUp(id, minVersion, reached, 0);
@@ -100,10 +163,10 @@ public class ReadModelQueries {
         }
     }
 
-    /** Whether every document of the batch that wrote {@code position} is written (documents go in turn). */
-    private boolean batchWritten(long position) {
+    /** Whether every document the campaign's batch that wrote {@code position} changed is written. */
+    private boolean batchWritten(String campaignId, long position) {
         Document mark = database.getCollection(ReadModels.PROGRESS)
-                .find(Filters.eq(View.ID, ReadModels.READ_MODELS_GROUP)).first();
+                .find(Filters.eq(View.ID, ReadModels.progressMark(ReadModels.READ_MODELS_GROUP, campaignId))).first();
         return mark != null && ((Number) mark.get(View.POSITION)).longValue() >= position;
     }
 

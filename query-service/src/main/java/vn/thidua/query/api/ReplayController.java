@@ -1,7 +1,8 @@
 package vn.thidua.query.api;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,8 +17,8 @@ import static vn.thidua.domain.common.Role.ADMIN;
 /**
  * Replay administration (ADMIN): rebuilds a processor's read models from the first stored event. The processor
  * stops, its reset handler clears what it owns, its token goes back to the start, and it runs again; health shows
- * its lag until it has caught up. Only this node's processor is stopped: with several query-service nodes, stop the
- * others first.
+ * its lag until it has caught up. The reset needs every segment: with several query-service nodes, stop the others
+ * first (while one holds a segment, the answer is 409 and this node's processor runs on as before).
  */
 @RestController
 @Allowed(ADMIN)
@@ -34,10 +35,15 @@ public class ReplayController {
     @PostMapping("/api/admin/processors/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public RebuildProgress.Progress replay(@PathVariable String name) {
-        TrackingEventProcessor processor = processor(name);
+        StreamingEventProcessor processor = processor(name);
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            throw new QueryExceptions.SegmentsHeldElsewhere(name);
+        } finally {
+            processor.start();
+        }
         return progress.of(name);
     }
 
@@ -48,8 +54,8 @@ public class ReplayController {
         return progress.of(name);
     }
 
-    private TrackingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, TrackingEventProcessor.class)
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new QueryExceptions.NotFound("bộ xử lý sự kiện", name));
     }
 }

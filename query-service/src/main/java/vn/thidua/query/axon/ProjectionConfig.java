@@ -17,7 +17,7 @@ import vn.thidua.query.QueryProperties;
 import java.lang.management.ManagementFactory;
 
 /**
- * The projections as Axon tracking processors (see {@link Projections}), the read models' database, and the
+ * The projections as Axon pooled streaming processors (see {@link Projections}), the read models' database, and the
  * token store in that same database. The MongoClient is Spring Boot's, from {@code spring.data.mongodb.uri}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,14 +52,16 @@ public class ProjectionConfig {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoDatabase database, @Qualifier("serializer") Serializer serializer) {
-        return Projections.tokenStore(database, serializer, ManagementFactory.getRuntimeMXBean().getName());
+    public TokenStore tokenStore(MongoDatabase database, @Qualifier("serializer") Serializer serializer,
+                                 QueryProperties properties) {
+        return Projections.tokenStore(database, serializer, ManagementFactory.getRuntimeMXBean().getName(),
+                properties.claimTimeout());
     }
 
     @Bean
     public ConfigurerModule projectionProcessors(ReadModelProjection readModels, AuditProjection audit,
                                                  QueryProperties properties, MongoDatabase database) {
         return configurer -> configurer.eventProcessing(processing -> Projections.configure(processing, readModels,
-                audit, properties.batchSize(), database));
+                audit, properties.processorSettings(), database));
     }
 }

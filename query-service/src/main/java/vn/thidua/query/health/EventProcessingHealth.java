@@ -1,14 +1,18 @@
 package vn.thidua.query.health;
 
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import vn.thidua.projections.TokenPositions;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +21,8 @@ import java.util.OptionalLong;
 
 /**
  * {@code eventProcessing}: the event store's head position, and for each processor its position and lag (events
- * stored but not yet in the read models). Down when the event store cannot be read or a processor stopped on an
- * error.
+ * stored but not yet in the read models) over all its segments, whichever node holds them, and how many of them this
+ * node holds. Down when the event store cannot be read or a processor stopped on an error.
  */
 @Component("eventProcessing")
 public class EventProcessingHealth extends AbstractHealthIndicator {
@@ -26,17 +30,27 @@ public class EventProcessingHealth extends AbstractHealthIndicator {
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final RebuildProgress progress;
+    private final MongoDatabase database;
+    private final Serializer serializer;
 
     /** {@code progress} reads this indicator's states, hence the lazy reference back. */
     public EventProcessingHealth(EventStore eventStore, EventProcessingConfiguration processing,
-                                 @Lazy RebuildProgress progress) {
+                                 @Lazy RebuildProgress progress, MongoDatabase database,
+                                 @Qualifier("serializer") Serializer serializer) {
         super("Event store or processors unavailable");
         this.eventStore = eventStore;
         this.processing = processing;
         this.progress = progress;
+        this.database = database;
+        this.serializer = serializer;
     }
 
-    public record ProcessorState(String name, boolean running, boolean error, long position, long lag) {
+    /**
+     * A processor as seen from this node: running here, in error here, its position over all segments, its lag,
+     * how many segments it has and how many of them this node holds.
+     */
+    public record ProcessorState(String name, boolean running, boolean error, long position, long lag,
+                                 int segments, int segmentsHere) {
     }
 
     @Override
@@ -51,6 +65,8 @@ public class EventProcessingHealth extends AbstractHealthIndicator {
             details.put("error", state.error());
             details.put("position", state.position());
             details.put("lag", state.lag());
+            details.put("segments", state.segments());
+            details.put("segmentsHere", state.segmentsHere());
             RebuildProgress.Progress now = progress.of(state, head); // the state just read, not read again
             if (now.eventsPerSecond() != null) {
                 details.put("eventsPerSecond", Math.round(now.eventsPerSecond()));
@@ -77,12 +93,24 @@ public class EventProcessingHealth extends AbstractHealthIndicator {
 
     public List<ProcessorState> states(long head) {
         return processing.eventProcessors().values().stream()
-                .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast)
-                .map(p -> {
-                    long at = p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                            .mapToLong(o -> o.orElse(-1)).min().orElse(-1);
-                    return new ProcessorState(p.getName(), p.isRunning(), p.isError(), at, Math.max(0, head - at));
-                }).toList();
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .map(p -> state(p, head)).toList();
+    }
+
+    /**
+     * A segment this node holds is where its status says (fresher than the token store, which a segment without
+     * events of its own updates only when it renews its claim); any other is where the token store says.
+     */
+    private ProcessorState state(StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> here = processor.processingStatus();
+        Map<Integer, TokenPositions.SegmentPosition> stored = TokenPositions.of(database, serializer,
+                processor.getName());
+        long at = stored.isEmpty() ? -1 : stored.values().stream()
+                .mapToLong(s -> here.containsKey(s.segment())
+                        ? here.get(s.segment()).getCurrentPosition().orElse(-1) : s.position())
+                .min().orElse(-1);
+        return new ProcessorState(processor.getName(), processor.isRunning(), processor.isError(), at,
+                Math.max(0, head - at), stored.size(), here.size());
     }
 
     private static long position(TrackingToken token) {

@@ -16,7 +16,7 @@ class RebuildProgressTest {
         long position;
 
         Processing() {
-            super(null, null, null);
+            super(null, null, null, null, null);
         }
 
         @Override
@@ -26,7 +26,7 @@ class RebuildProgressTest {
 
         @Override
         public List<ProcessorState> states(long head) {
-            return List.of(new ProcessorState("read-models", true, false, position, Math.max(0, head - position)));
+            return List.of(new ProcessorState("read-models", true, false, position, Math.max(0, head - position), 1, 1));
         }
     }
 

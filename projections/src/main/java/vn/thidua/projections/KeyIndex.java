@@ -1,0 +1,140 @@
+package vn.thidua.projections;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@value ReadModels#KEY_INDEX}: for each key a read model declares for its documents ({@link Projector#indexKeys},
+ * such as "the proposals of campaign c-1 in status AWARDED" or "the awards whose nominee contains the letters ngu"),
+ * the documents that have it, so that a filtered query reads only those, through unique {@code _id} lookups: the one
+ * kind of index every store honours (mongo-java-server keeps no other). A MongoDB server uses its own secondary
+ * indexes instead; this one is kept in both, so that either may answer.
+ * <p>
+ * A key's documents are listed as <em>entries</em>, {@code <order>\u0000<id>}, where the order
+ * ({@link Projector#indexOrder}) sorts as the API lists the documents, so that a page is a slice of the sorted
+ * entries. They are spread over {@value #BUCKETS} bucket documents ({@code <collection>|<key>#<bucket>}, the bucket a
+ * hash of the document's id) so that no bucket grows with the whole collection.
+ * <p>
+ * Written <em>before</em> the documents of a batch, with {@code $pull} and {@code $addToSet}: a crash between the two
+ * writes is repaired by the redelivery, which finds the documents unchanged and so computes the same changes again.
+ */
+public final class KeyIndex {
+
+    static final int BUCKETS = 64;
+    /** Separates an entry's order from its id; the lowest character, so that a shorter order sorts first. */
+    private static final char SEPARATOR = '\u0000';
+    private static final String ENTRIES = "entries";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final Map<String, Set<String>> removed = new TreeMap<>();
+    private final Map<String, Set<String>> added = new TreeMap<>();
+
+    public static String entry(String order, String id) {
+        return order + SEPARATOR + id;
+    }
+
+    public static String idOf(String entry) {
+        return entry.substring(entry.lastIndexOf(SEPARATOR) + 1);
+    }
+
+    /**
+     * The keys for a text search on {@code field}: one per run of three letters of each word of the folded text
+     * ({@link SearchText}). A query word of three letters or more is found under each of its own runs.
+     */
+    public static Set<String> trigramKeys(String field, String folded) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (folded == null) {
+            return keys;
+        }
+        for (String word : folded.split(" ")) {
+            for (int i = 0; i + 3 <= word.length(); i++) {
+                keys.add(field + "~" + word.substring(i, i + 3));
+            }
+        }
+        return keys;
+    }
+
+    /** Notes that a document moved from {@code before} (keys, entry) to {@code after} in this batch. */
+    void change(String collection, Set<String> keysBefore, String entryBefore, Set<String> keysAfter,
+                String entryAfter, String id) {
+        boolean sameEntry = entryBefore != null && entryBefore.equals(entryAfter);
+        for (String key : keysBefore) {
+            if (!(sameEntry && keysAfter.contains(key))) {
+                removed.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entryBefore);
+            }
+        }
+        for (String key : keysAfter) {
+            if (!(sameEntry && keysBefore.contains(key))) {
+                added.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entryAfter);
+            }
+        }
+    }
+
+    /** Writes what the batch changed (removals first; each update is idempotent), and forgets it. */
+    void flush(MongoDatabase database) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        removed.forEach((bucket, entries) -> writes.add(new UpdateOneModel<>(Filters.eq(View.ID, bucket),
+                Updates.pullAll(ENTRIES, new ArrayList<>(entries)))));
+        added.forEach((bucket, entries) -> writes.add(new UpdateOneModel<>(Filters.eq(View.ID, bucket),
+                Updates.addEachToSet(ENTRIES, new ArrayList<>(entries)), UPSERT)));
+        if (!writes.isEmpty()) {
+            database.getCollection(ReadModels.KEY_INDEX).bulkWrite(writes);
+        }
+        removed.clear();
+        added.clear();
+    }
+
+    private static String bucketId(String collection, String key, String id) {
+        return collection + "|" + key + "#" + Math.floorMod(id.hashCode(), BUCKETS);
+    }
+
+    /** The entries of a key, sorted; none for a key never seen. */
+    public static TreeSet<String> entries(MongoDatabase database, String collection, String key) {
+        List<String> buckets = new ArrayList<>(BUCKETS);
+        for (int b = 0; b < BUCKETS; b++) {
+            buckets.add(collection + "|" + key + "#" + b);
+        }
+        TreeSet<String> entries = new TreeSet<>();
+        for (Document bucket : database.getCollection(ReadModels.KEY_INDEX).find(Filters.in(View.ID, buckets))) {
+            entries.addAll(bucket.getList(ENTRIES, String.class));
+        }
+        return entries;
+    }
+
+    /** The entries present under every one of the keys, sorted (the smallest set first keeps it cheap). */
+    public static List<String> entries(MongoDatabase database, String collection, Collection<String> keys) {
+        List<TreeSet<String>> sets = new ArrayList<>();
+        for (String key : keys) {
+            TreeSet<String> set = entries(database, collection, key);
+            if (set.isEmpty()) {
+                return List.of();
+            }
+            sets.add(set);
+        }
+        if (sets.isEmpty()) {
+            return List.of();
+        }
+        sets.sort((a, b) -> Integer.compare(a.size(), b.size()));
+        List<String> result = new ArrayList<>(sets.get(0));
+        for (TreeSet<String> other : sets.subList(1, sets.size())) {
+            Set<String> keep = new HashSet<>(other);
+            result.removeIf(entry -> !keep.contains(entry));
+        }
+        return result;
+    }
+}

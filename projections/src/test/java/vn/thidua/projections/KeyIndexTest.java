@@ -1,0 +1,65 @@
+package vn.thidua.projections;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import vn.thidua.demo.DemoScenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The key index lists each document under exactly the keys its read model declares for it now, in its order: no
+ * entry left behind when a document moved (a proposal changing status), none missing; and its lookups find what a
+ * scan of the collection finds.
+ */
+class KeyIndexTest {
+
+    @Test
+    void afterTheDemoEveryDocumentIsListedUnderItsCurrentKeysAndNothingElse() {
+        try (ProjectionHarness harness = new ProjectionHarness(7)) {
+            DemoScenario.load().run(harness.domain.gateway());
+            harness.awaitCaughtUp();
+
+            Map<String, List<String>> expected = expectedIndex(harness);
+            assertThat(expected).containsKeys("proposals|campaign-status:thu-thua-dai-hoi-2020/AWARDED",
+                    "awards|all", "awards|year:2020", "campaigns|status:CLOSED", "participants|unit:chi-bo-to-1");
+            assertThat(ReadModelDump.index(harness.database)).isEqualTo(expected);
+
+            TreeSet<String> rejected = KeyIndex.entries(harness.database, ReadModels.PROPOSALS,
+                    "campaign-status:thu-thua-dai-hoi-2020/REJECTED");
+            assertThat(rejected.stream().map(KeyIndex::idOf).toList()).containsExactlyInAnyOrderElementsOf(
+                    harness.database.getCollection(ReadModels.PROPOSALS)
+                            .find(new Document("campaignId", "thu-thua-dai-hoi-2020").append("status", "REJECTED"))
+                            .map(d -> d.getString("_id")).into(new ArrayList<>()));
+            assertThat(rejected).hasSize(2);
+            assertThat(KeyIndex.entries(harness.database, ReadModels.AWARDS, List.of("year:2020", "nominee~ngu")))
+                    .isNotEmpty().allSatisfy(entry -> assertThat(harness.database.getCollection(ReadModels.AWARDS)
+                            .find(new Document("_id", KeyIndex.idOf(entry))).first().getString("nomineeSearch"))
+                            .contains("ngu"));
+        }
+    }
+
+    /** The index as the read models declare it for the documents stored now. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, List<String>> expectedIndex(ProjectionHarness harness) {
+        DocumentMapper mapper = new DocumentMapper();
+        Map<String, TreeSet<String>> keys = new TreeMap<>();
+        for (Projector readModel : ReadModelProjection.READ_MODELS) {
+            for (Document d : harness.database.getCollection(readModel.collection()).find()) {
+                View view = mapper.fromDocument(d, (Class<View>) readModel.type());
+                for (Object key : readModel.indexKeys(view)) {
+                    keys.computeIfAbsent(readModel.collection() + "|" + key, k -> new TreeSet<>())
+                            .add(KeyIndex.entry(readModel.indexOrder(view), view.id));
+                }
+            }
+        }
+        Map<String, List<String>> index = new TreeMap<>();
+        keys.forEach((key, entries) -> index.put(key, new ArrayList<>(entries)));
+        return index;
+    }
+}
