@@ -3,7 +3,6 @@ package vn.thidua.query.api;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import org.bson.conversions.Bson;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

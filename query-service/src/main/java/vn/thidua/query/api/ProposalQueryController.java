@@ -1,7 +1,6 @@
 package vn.thidua.query.api;
 
 import com.mongodb.client.model.Sorts;
-import org.bson.conversions.Bson;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
