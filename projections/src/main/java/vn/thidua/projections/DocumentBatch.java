@@ -37,10 +37,17 @@ public class DocumentBatch implements Batch {
     private final DocumentMapper mapper;
     private final Map<String, Table<?>> tables = new LinkedHashMap<>();
     private final Map<String, Long> marks = new TreeMap<>();
+    private final ProgressSignal signal;
 
     public DocumentBatch(String name, MongoDatabase database, DocumentMapper mapper,
                          List<Projector<?>> readModelsInWriteOrder) {
+        this(name, database, mapper, readModelsInWriteOrder, new ProgressSignal());
+    }
+
+    public DocumentBatch(String name, MongoDatabase database, DocumentMapper mapper,
+                         List<Projector<?>> readModelsInWriteOrder, ProgressSignal signal) {
         this.name = name;
+        this.signal = signal;
         this.database = database;
         this.mapper = mapper;
         for (Projector<?> readModel : readModelsInWriteOrder) {
@@ -108,6 +115,7 @@ public class DocumentBatch implements Batch {
                     MARK_UPSERT)));
             database.getCollection(ReadModels.PROGRESS).bulkWrite(writes, ORDERED);
             marks.clear();
+            signal.raised();
         }
     }
 

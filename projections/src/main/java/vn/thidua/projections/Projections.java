@@ -85,7 +85,8 @@ public final class Projections {
      */
     private static void register(EventProcessingConfigurer processing, String group, Settings settings,
                                  MongoDatabase database) {
-        processing.registerPooledStreamingEventProcessor(group, c -> c.eventStore(), (c, builder) -> builder
+        processing.registerPooledStreamingEventProcessor(group,
+                        c -> new NotifyingMessageSource(c.eventStore(), 2 * settings.batchSize()), (c, builder) -> builder
                         .initialSegmentCount(settings.segments())
                         .batchSize(settings.batchSize())
                         .tokenClaimInterval(settings.claimInterval().toMillis())

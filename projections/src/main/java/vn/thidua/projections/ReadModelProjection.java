@@ -41,9 +41,14 @@ public class ReadModelProjection {
     private final BatchScope<DocumentBatch> batches;
 
     public ReadModelProjection(MongoDatabase database, DocumentMapper mapper) {
+        this(database, mapper, new ProgressSignal());
+    }
+
+    /** @param signal told after each batch has raised its progress marks (readers waiting for a version) */
+    public ReadModelProjection(MongoDatabase database, DocumentMapper mapper, ProgressSignal signal) {
         this.database = database;
         this.batches = new BatchScope<>(ReadModels.READ_MODELS_GROUP,
-                () -> new DocumentBatch(ReadModels.READ_MODELS_GROUP, database, mapper, READ_MODELS));
+                () -> new DocumentBatch(ReadModels.READ_MODELS_GROUP, database, mapper, READ_MODELS, signal));
     }
 
     /** The interceptor the processor needs so that each batch of events is one set of bulk writes. */

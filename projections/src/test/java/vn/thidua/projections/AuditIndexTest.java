@@ -6,9 +6,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.thidua.demo.DemoScenario;
+import vn.thidua.domain.common.DomainClock;
 import vn.thidua.projections.audit.AuditIndex;
 import vn.thidua.projections.audit.AuditProjection;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,9 @@ class AuditIndexTest {
             long position = ((Number) entry.get("_id")).longValue();
             expected.computeIfAbsent(AuditIndex.typeKey(entry.getString("type")), k -> new ArrayList<>())
                     .add(position);
+            expected.computeIfAbsent(AuditIndex.ALL, k -> new ArrayList<>()).add(position);
+            expected.computeIfAbsent(AuditIndex.dayKey(LocalDate.ofInstant(entry.getDate("timestamp").toInstant(),
+                    DomainClock.VIETNAM)), k -> new ArrayList<>()).add(position);
             if (entry.getString("aggregateId") != null) {
                 expected.computeIfAbsent(AuditIndex.aggregateKey(entry.getString("aggregateId")),
                         k -> new ArrayList<>()).add(position);
@@ -62,6 +67,13 @@ class AuditIndexTest {
         assertThat(expected).hasSizeGreaterThan(20);
         assertThat(byIndex(expected.keySet())).isEqualTo(expected);
         assertThat(AuditIndex.positions(harness.database, AuditIndex.aggregateKey("nowhere"))).isEmpty();
+        List<Long> all = expected.get(AuditIndex.ALL);
+        assertThat(AuditIndex.slice(harness.database, AuditIndex.ALL, 0, 20)).isEqualTo(all.subList(0, 20));
+        assertThat(AuditIndex.slice(harness.database, AuditIndex.ALL, 150, 20))
+                .isEqualTo(all.subList(150, Math.min(all.size(), 170)));
+        assertThat(AuditIndex.slice(harness.database, AuditIndex.ALL, all.size(), 20)).isEmpty();
+        assertThat(AuditIndex.days(harness.database, null, null)).isEqualTo(expected.keySet().stream()
+                .filter(k -> k.startsWith("day:")).map(k -> LocalDate.parse(k.substring(4))).sorted().toList());
 
         List<String> index = harness.database.getCollection(ReadModels.AUDIT_INDEX).find()
                 .map(Document::toJson).into(new ArrayList<>());

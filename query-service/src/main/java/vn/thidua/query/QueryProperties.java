@@ -8,13 +8,14 @@ import java.time.Duration;
 /**
  * {@code thidua.query}: the read models' database, the processors' batch size and segments (what a new processor
  * starts with: several nodes share them), how long a claim on a segment holds without renewal (how long a dead
- * node's segments wait), how long a query waits for a minimum version before answering 409, and whether the store
- * keeps secondary indexes (MongoDB does; the embedded mongo-java-server cannot use them, see
- * {@code Projections.dropSecondaryIndexes}).
+ * node's segments wait), how long a query waits for a minimum version before answering 409, whether the store keeps
+ * secondary indexes (MongoDB does; the embedded mongo-java-server cannot use them, see
+ * {@code Projections.dropSecondaryIndexes}), and how often the embedded event store is polled while it has no new
+ * event (20 ms: a command is readable that much sooner).
  */
 @ConfigurationProperties("thidua.query")
 public record QueryProperties(String database, Integer batchSize, Integer segments, Duration claimTimeout,
-                              Duration consistencyWait, Boolean secondaryIndexes) {
+                              Duration consistencyWait, Boolean secondaryIndexes, Duration pollInterval) {
 
     public QueryProperties {
         secondaryIndexes = secondaryIndexes == null || secondaryIndexes;
@@ -23,6 +24,7 @@ public record QueryProperties(String database, Integer batchSize, Integer segmen
         segments = segments == null ? Projections.DEFAULT_SEGMENTS : segments;
         claimTimeout = claimTimeout == null ? Projections.DEFAULT_CLAIM_TIMEOUT : claimTimeout;
         consistencyWait = consistencyWait == null ? Duration.ofSeconds(5) : consistencyWait;
+        pollInterval = pollInterval == null ? Duration.ofMillis(20) : pollInterval;
     }
 
     /** Claims are renewed, and free segments looked for, four times per claim timeout. */

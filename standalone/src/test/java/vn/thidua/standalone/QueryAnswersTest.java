@@ -1,15 +1,20 @@
 package vn.thidua.standalone;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.thidua.command.Api;
 import vn.thidua.command.TestPlans;
+import vn.thidua.domain.common.DomainClock;
 import vn.thidua.projections.ReadModels;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unique {@code _id} lookups (the embedded default: mongo-java-server uses no other index) or through the MongoDB
  * query with its filter and sort (the distributed setup, {@code thidua.query.secondary-indexes=true}). The demo's
  * campaigns and a campaign with two units, every filter and text search of one, two, three and more letters,
- * pages, and a unit user's narrower view.
+ * pages, and a unit user's narrower view; and the audit by time window alone, or unfiltered, against a scan.
  */
 class QueryAnswersTest {
 
@@ -50,6 +55,7 @@ class QueryAnswersTest {
                     .forEach(c -> campaigns.add(c.get("id").asText()));
             assertThat(campaigns).hasSize(5);
             byKeys = answers(queries, campaigns);
+            auditWindowsAnswerAsAScan(queries, database);
         }
         Map<String, String> byStoreQuery;
         try (Standalone platform = ReadModelSnapshots.start(data, "--thidua.query.secondary-indexes=true")) {
@@ -60,6 +66,44 @@ class QueryAnswersTest {
         byKeys.forEach((query, answer) -> assertThat(answer).as(query).isEqualTo(byStoreQuery.get(query)));
         long nonEmpty = byKeys.values().stream().filter(a -> !a.contains("\"total\":0")).count();
         assertThat(nonEmpty).as("queries with answers").isGreaterThan(byKeys.size() / 2);
+    }
+
+    /** The audit by time window alone, and unfiltered, page by page: the entries a scan of the collection finds. */
+    private static void auditWindowsAnswerAsAScan(Api queries, MongoDatabase database) {
+        Instant now = Instant.now();
+        List<String[]> windows = List.of(new String[]{"2020-06-25", null}, new String[]{null, "2020-06-25"},
+                new String[]{"2020-06-25T02:00:00Z", "2020-12-31"}, new String[]{"2021-01-01", "2022-06-30T03:00:00Z"},
+                new String[]{now.minusSeconds(600).toString(), null}, new String[]{null, null},
+                new String[]{"2019-01-01", "2019-12-31"});
+        for (String[] window : windows) {
+            Instant from = window[0] == null ? null : instant(window[0], false);
+            Instant to = window[1] == null ? null : instant(window[1], true);
+            List<Long> expected = new ArrayList<>();
+            for (Document entry : database.getCollection(ReadModels.AUDIT).find().sort(Sorts.ascending("_id"))) {
+                Instant at = entry.getDate("timestamp").toInstant();
+                if ((from == null || !at.isBefore(from)) && (to == null || at.isBefore(to))) {
+                    expected.add(((Number) entry.get("_id")).longValue());
+                }
+            }
+            String query = (window[0] == null ? "" : "from=" + window[0] + "&")
+                    + (window[1] == null ? "" : "to=" + window[1] + "&");
+            for (int page = 0; page * 30 < Math.max(1, expected.size()); page++) {
+                var answer = queries.get("auditor", "/api/audit?" + query + "size=30&page=" + page).body();
+                assertThat(answer.get("total").asLong()).as(query).isEqualTo(expected.size());
+                List<Long> ids = new ArrayList<>();
+                answer.get("items").forEach(item -> ids.add(item.get("id").asLong()));
+                assertThat(ids).as(query + " page " + page)
+                        .isEqualTo(expected.subList(page * 30, Math.min(expected.size(), page * 30 + 30)));
+            }
+        }
+    }
+
+    private static Instant instant(String value, boolean end) {
+        if (value.length() > 10) {
+            return Instant.parse(value);
+        }
+        LocalDate day = LocalDate.parse(value);
+        return (end ? day.plusDays(1) : day).atStartOfDay(DomainClock.VIETNAM).toInstant();
     }
 
     private static Map<String, String> answers(Api queries, List<String> campaigns) {

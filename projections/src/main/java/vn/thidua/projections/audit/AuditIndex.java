@@ -7,8 +7,10 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import vn.thidua.domain.common.DomainClock;
 import vn.thidua.projections.ReadModels;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * {@code audit_index}: for each aggregate, actor and event type (a key such as {@code aggregate:c-1}), the global
+ * {@code audit_index}: for each aggregate, actor, event type and day (Vietnam date of the event's timestamp), and for
+ * all entries together (a key such as {@code aggregate:c-1}, {@code day:2026-11-21}, {@code all}), the global
  * positions of its audit entries, so that a filtered audit query reads only those entries, through unique {@code _id}
  * lookups, the one kind of index every store honours (mongo-java-server keeps no other). A key's positions are kept in
  * buckets of {@value #BUCKET} consecutive positions ({@code <key>#<bucket>}), listed in the key's own document.
@@ -33,6 +36,7 @@ public final class AuditIndex {
 
     private final Map<String, Set<Long>> positionsByBucket = new TreeMap<>();
     private final Map<String, Set<Long>> bucketsByKey = new TreeMap<>();
+    private final Set<String> days = new TreeSet<>();
 
     public static String aggregateKey(String aggregateId) {
         return "aggregate:" + aggregateId;
@@ -46,8 +50,21 @@ public final class AuditIndex {
         return "type:" + type;
     }
 
+    public static String dayKey(LocalDate day) {
+        return "day:" + day;
+    }
+
+    /** Every entry. */
+    public static final String ALL = "all";
+    /** The days that have entries: one document listing them ({@code days}). */
+    static final String DAYS = "days";
+
+    private static LocalDate day(AuditEntry entry) {
+        return LocalDate.ofInstant(entry.timestamp(), DomainClock.VIETNAM);
+    }
+
     private static List<String> keys(AuditEntry entry) {
-        List<String> keys = new ArrayList<>(List.of(typeKey(entry.type())));
+        List<String> keys = new ArrayList<>(List.of(ALL, typeKey(entry.type()), dayKey(day(entry))));
         if (entry.aggregateId() != null) {
             keys.add(aggregateKey(entry.aggregateId()));
         }
@@ -64,6 +81,7 @@ public final class AuditIndex {
             positionsByBucket.computeIfAbsent(key + "#" + bucket, k -> new TreeSet<>()).add(entry.id());
             bucketsByKey.computeIfAbsent(key, k -> new TreeSet<>()).add(bucket);
         }
+        days.add(day(entry).toString());
     }
 
     boolean isEmpty() {
@@ -77,11 +95,16 @@ public final class AuditIndex {
                 Updates.addEachToSet("positions", new ArrayList<>(positions)), UPSERT)));
         bucketsByKey.forEach((key, buckets) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", key),
                 Updates.addEachToSet("buckets", new ArrayList<>(buckets)), UPSERT)));
+        if (!days.isEmpty()) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", DAYS), Updates.addEachToSet(DAYS,
+                    new ArrayList<>(days)), UPSERT));
+        }
         if (!writes.isEmpty()) {
             database.getCollection(ReadModels.AUDIT_INDEX).bulkWrite(writes);
         }
         positionsByBucket.clear();
         bucketsByKey.clear();
+        days.clear();
     }
 
     /** The positions of a key's entries, ascending; none for a key never seen. */
@@ -102,6 +125,56 @@ public final class AuditIndex {
             }
         }
         return new ArrayList<>(positions);
+    }
+
+    /**
+     * At most {@code size} positions of a key, ascending, after the first {@code skip}: its buckets are read in
+     * order, one at a time, until the page is full (a page near the start reads one bucket).
+     */
+    public static List<Long> slice(MongoDatabase database, String key, long skip, int size) {
+        var index = database.getCollection(ReadModels.AUDIT_INDEX);
+        Document head = index.find(Filters.eq("_id", key)).first();
+        List<Long> page = new ArrayList<>();
+        if (head == null) {
+            return page;
+        }
+        TreeSet<Long> buckets = new TreeSet<>();
+        head.getList("buckets", Object.class).forEach(b -> buckets.add(((Number) b).longValue()));
+        long toSkip = skip;
+        for (long bucket : buckets) {
+            Document positions = index.find(Filters.eq("_id", key + "#" + bucket)).first();
+            if (positions == null) {
+                continue;
+            }
+            TreeSet<Long> sorted = new TreeSet<>();
+            positions.getList("positions", Object.class).forEach(p -> sorted.add(((Number) p).longValue()));
+            if (toSkip >= sorted.size()) {
+                toSkip -= sorted.size();
+                continue;
+            }
+            for (long position : sorted) {
+                if (toSkip > 0) {
+                    toSkip--;
+                } else if (page.size() < size) {
+                    page.add(position);
+                }
+            }
+            if (page.size() >= size) {
+                break;
+            }
+        }
+        return page;
+    }
+
+    /** The days with entries from {@code from} to {@code to} (both included, either open), ascending. */
+    public static List<LocalDate> days(MongoDatabase database, LocalDate from, LocalDate to) {
+        Document head = database.getCollection(ReadModels.AUDIT_INDEX).find(Filters.eq("_id", DAYS)).first();
+        if (head == null) {
+            return List.of();
+        }
+        return head.getList(DAYS, String.class).stream().map(LocalDate::parse)
+                .filter(d -> (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to)))
+                .sorted().toList();
     }
 
     /** The positions present in every one of the lists (each ascending). */

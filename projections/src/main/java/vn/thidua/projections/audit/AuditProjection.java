@@ -45,13 +45,14 @@ public class AuditProjection {
     }
 
     /**
-     * A data folder from before the audit index holds entries but no index: the audit is then rebuilt, entries and
+     * A data folder from before the audit index (or before its {@code all} and day keys) holds entries but no
+     * complete index: the audit is then rebuilt, entries and
      * index together, from the first event (its collections emptied and its token removed, so that the processor
      * starts from the beginning). Called before the processors start.
      */
     public boolean rebuildIfUnindexed() {
-        if (audit.estimatedDocumentCount() == 0
-                || database.getCollection(ReadModels.AUDIT_INDEX).estimatedDocumentCount() > 0) {
+        if (audit.estimatedDocumentCount() == 0 || database.getCollection(ReadModels.AUDIT_INDEX)
+                .find(Filters.eq("_id", AuditIndex.ALL)).first() != null) {
             return false;
         }
         reset();

@@ -1,16 +1,10 @@
 package vn.thidua.query.api;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.Limits;
-import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.audit.AuditEntry;
 import vn.thidua.projections.audit.AuditIndex;
 import vn.thidua.service.security.Allowed;
@@ -19,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import static vn.thidua.domain.common.Role.ADMIN;
@@ -67,16 +60,10 @@ public class AuditQueryController {
         if (!keys.isEmpty()) {
             return queries.auditByKeys(keys, since, until, PageRequest.of(page, size));
         }
-        List<Bson> range = new ArrayList<>();
-        if (since != null) {
-            range.add(Filters.gte(AuditEntry.TIMESTAMP, Date.from(since)));
+        if (since != null || until != null) {
+            return queries.auditBetween(since, until, PageRequest.of(page, size));
         }
-        if (until != null) {
-            range.add(Filters.lt(AuditEntry.TIMESTAMP, Date.from(until)));
-        }
-        Bson filter = range.isEmpty() ? new Document() : Filters.and(range);
-        return queries.page(ReadModels.AUDIT, filter, Sorts.ascending(AuditEntry.ID),
-                PageRequest.of(page, size), AuditEntry::from);
+        return queries.auditAll(PageRequest.of(page, size));
     }
 
     private static Instant instant(String parameter, String value, boolean endOfDay) {

@@ -2,16 +2,27 @@ package vn.thidua.query.axon;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.thidua.projections.audit.AuditProjection;
 import vn.thidua.projections.DocumentMapper;
+import vn.thidua.projections.ProgressSignal;
 import vn.thidua.projections.Projections;
 import vn.thidua.projections.ReadModelProjection;
+import vn.thidua.projections.audit.AuditProjection;
 import vn.thidua.query.QueryProperties;
 
 import java.lang.management.ManagementFactory;
@@ -34,14 +45,62 @@ public class ProjectionConfig {
         return database;
     }
 
+    /**
+     * Embedded default: the command side writes the H2 file from another application context, so this store hears of
+     * new events only by polling it; Axon's default pause between empty polls (1 s) was most of the time a command
+     * took to become readable. Axon Server pushes events instead. The storage engine is Axon's auto-configured one,
+     * built here (with its JPA entities) because Axon's auto-configuration steps back when an event bus is declared.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+    static class EmbeddedEventStoreConfig {
+
+        @Bean
+        public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                     PersistenceExceptionResolver persistenceExceptionResolver,
+                                                     @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                     org.axonframework.config.Configuration configuration,
+                                                     EntityManagerProvider entityManagerProvider,
+                                                     TransactionManager transactionManager) {
+            return JpaEventStorageEngine.builder()
+                    .snapshotSerializer(defaultSerializer)
+                    .upcasterChain(configuration.upcasterChain())
+                    .persistenceExceptionResolver(persistenceExceptionResolver)
+                    .eventSerializer(eventSerializer)
+                    .snapshotFilter(configuration.snapshotFilter())
+                    .entityManagerProvider(entityManagerProvider)
+                    .transactionManager(transactionManager)
+                    .build();
+        }
+
+        @Bean(name = "eventBus")
+        public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                             org.axonframework.config.Configuration configuration,
+                                             QueryProperties properties) {
+            return EmbeddedEventStore.builder()
+                    .storageEngine(storageEngine)
+                    .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                    .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                    .fetchDelay(properties.pollInterval().toMillis())
+                    .build();
+        }
+    }
+
     @Bean
     public DocumentMapper documentMapper() {
         return new DocumentMapper();
     }
 
     @Bean
-    public ReadModelProjection readModelProjection(MongoDatabase database, DocumentMapper mapper) {
-        return new ReadModelProjection(database, mapper);
+    public ProgressSignal progressSignal() {
+        return new ProgressSignal();
+    }
+
+    @Bean
+    public ReadModelProjection readModelProjection(MongoDatabase database, DocumentMapper mapper,
+                                                   ProgressSignal signal) {
+        return new ReadModelProjection(database, mapper, signal);
     }
 
     @Bean

@@ -1,0 +1,150 @@
+package vn.thidua.projections;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The event store as the pooled streaming processors read it, with streams that say when events arrive. A pooled
+ * processor's coordinator, finding no event, either waits for its stream's call ("events are available") or, for a
+ * stream that cannot call (the embedded JPA event store's), looks again only after 500 ms: half a second more before
+ * a command is readable. A stream that can call (Axon Server's) is handed over as it is; any other is read ahead by
+ * a thread of its own into a bounded queue (at most {@code capacity} events: the reader waits when it is full), which
+ * calls as soon as an event is queued.
+ */
+public final class NotifyingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final int capacity;
+
+    public NotifyingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> store, int capacity) {
+        this.store = store;
+        this.capacity = capacity;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        BlockingStream<TrackedEventMessage<?>> stream = store.openStream(trackingToken);
+        if (stream.setOnAvailableCallback(() -> {
+        })) {
+            return stream; // it calls by itself; the processor sets its own callback next
+        }
+        return new ReadAhead(stream, capacity);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    /** A stream read ahead by its own thread; the processor reads the queue. */
+    static final class ReadAhead implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> source;
+        private final BlockingQueue<TrackedEventMessage<?>> queue;
+        private final Thread reader;
+        private volatile Runnable onAvailable = () -> {
+        };
+        private volatile RuntimeException failure;
+        private volatile boolean closed;
+
+        ReadAhead(BlockingStream<TrackedEventMessage<?>> source, int capacity) {
+            this.source = source;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+            this.reader = new Thread(this::readAhead, "event-stream-read-ahead");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readAhead() {
+            try {
+                while (!closed) {
+                    if (source.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                        TrackedEventMessage<?> event = source.nextAvailable();
+                        boolean wasEmpty = queue.isEmpty();
+                        while (!closed && !queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+                            // the processor is behind: wait for room
+                        }
+                        if (wasEmpty) {
+                            onAvailable.run();
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e; // handed to the processor at its next read, which then reopens the stream
+                onAvailable.run();
+            } finally {
+                source.close();
+            }
+        }
+
+        private void rethrowFailure() {
+            if (failure != null && queue.isEmpty()) {
+                throw failure;
+            }
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            rethrowFailure();
+            return Optional.ofNullable(queue.peek());
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (queue.isEmpty()) {
+                rethrowFailure();
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closed) {
+                    return false;
+                }
+                LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)));
+            }
+            return true;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (true) {
+                rethrowFailure();
+                TrackedEventMessage<?> event = queue.poll(10, TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    return event;
+                }
+            }
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            onAvailable = callback;
+            return true;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            reader.interrupt();
+        }
+    }
+}
