@@ -44,6 +44,19 @@ public final class KeyIndex {
     private final Map<String, Set<String>> removed = new TreeMap<>();
     private final Map<String, Set<String>> added = new TreeMap<>();
 
+    /** The key listing every document of a collection. */
+    public static final String ALL = "all";
+
+    /** The key of a campaign's documents. */
+    public static String campaignKey(String campaignId) {
+        return "campaign:" + campaignId;
+    }
+
+    /** The key of a year's documents. */
+    public static String yearKey(int year) {
+        return "year:" + year;
+    }
+
     public static String entry(String order, String id) {
         return order + SEPARATOR + id;
     }

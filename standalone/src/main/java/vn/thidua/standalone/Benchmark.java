@@ -122,27 +122,27 @@ public final class Benchmark {
             Load oneSender = load(gateway, events, Math.min(target, already + ONE_SENDER_EVENTS), run, 1, 0);
             Load fill = load(gateway, events, target, run, FILL_SENDERS, oneSender.campaigns());
             long stored = head(events) + 1;
-            long t0 = System.nanoTime();
-            awaitCaughtUp(query, stored - 1);
-            double catchUpSeconds = seconds(t0);
-            double rawAppends = rawAppendRate(eventDatabase, 5_000); // rows like the newest event: after the load
-
+            // printed as soon as measured: a later phase that fails does not take them along
             System.out.printf("%nthidua benchmark — %,d events, %,d of them from %,d commands of this run"
                     + " (data in %s), %d processor segments%n", stored, stored - already,
                     oneSender.commands() + fill.commands(), data,
                     query.getBean(vn.thidua.query.QueryProperties.class).segments());
-            System.out.printf("  raw ceiling: %,.0f appends/s to the same H2 database (one event row per"
-                    + " transaction)%n", rawAppends);
             if (oneSender.commands() > 0) {
                 System.out.printf("  commands through the CommandGateway, one sender: %,.0f commands/s (%,.0f"
-                        + " events/s), ratio to raw appends %.2f (goal ≥ 0.80, ≥ 3,000 commands/s)%n",
-                        oneSender.commandsPerSecond(), oneSender.eventsPerSecond(),
-                        oneSender.commandsPerSecond() / rawAppends);
+                        + " events/s) (goal ≥ 3,000 commands/s)%n", oneSender.commandsPerSecond(),
+                        oneSender.eventsPerSecond());
             }
             if (fill.commands() > 0) {
                 System.out.printf("  (filling: %d senders, %,.0f commands/s, %,.0f events/s)%n", FILL_SENDERS,
                         fill.commandsPerSecond(), fill.eventsPerSecond());
             }
+            long t0 = System.nanoTime();
+            awaitCaughtUp(query, stored - 1);
+            double catchUpSeconds = seconds(t0);
+            double rawAppends = rawAppendRate(eventDatabase, 5_000); // rows like the newest event: after the load
+            System.out.printf("  raw ceiling: %,.0f appends/s to the same H2 database (one event row per"
+                    + " transaction); one sender / raw = %.2f (goal ≥ 0.80)%n", rawAppends,
+                    oneSender.commandsPerSecond() / rawAppends);
             System.out.printf("  live projections caught up %.1f s after the last command%n", catchUpSeconds);
 
             List<String> young = new ArrayList<>();

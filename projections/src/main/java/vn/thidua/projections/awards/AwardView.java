@@ -16,17 +16,8 @@ public class AwardView extends View {
     public static final String NOMINEE_SEARCH = "nomineeSearch";
     public static final String ACHIEVEMENT_YEAR = "achievementYear";
 
-    /** {@link vn.thidua.projections.KeyIndex} keys: every award, a campaign's, a year's, by nominee letters. */
-    public static final String ALL_KEY = "all";
+    /** The {@link vn.thidua.projections.KeyIndex} field of the nominee's letters (besides all, campaign, year). */
     public static final String NOMINEE_FIELD = "nominee";
-
-    public static String campaignKey(String campaignId) {
-        return "campaign:" + campaignId;
-    }
-
-    public static String yearKey(int year) {
-        return "year:" + year;
-    }
 
     public String proposalId;
     public String campaignId;

@@ -17,8 +17,8 @@ public final class AwardsProjector extends Projector<AwardView> {
     /** Listed all together, by campaign, by achievement year and by runs of letters of the nominee. */
     @Override
     public Set<String> indexKeys(AwardView a) {
-        Set<String> keys = new LinkedHashSet<>(List.of(AwardView.ALL_KEY, AwardView.campaignKey(a.campaignId),
-                AwardView.yearKey(a.achievementYear)));
+        Set<String> keys = new LinkedHashSet<>(List.of(KeyIndex.ALL, KeyIndex.campaignKey(a.campaignId),
+                KeyIndex.yearKey(a.achievementYear)));
         keys.addAll(KeyIndex.trigramKeys(AwardView.NOMINEE_FIELD, a.nomineeSearch));
         return keys;
     }

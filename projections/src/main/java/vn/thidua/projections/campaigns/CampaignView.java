@@ -27,17 +27,12 @@ public class CampaignView extends VersionedView {
     public static final String SEARCH = "search";
     public static final String ISSUE_DATE = "plan.issueDate";
 
-    /** {@link vn.thidua.projections.KeyIndex} keys: every campaign, by status, by year, by letters of the text. */
-    public static final String ALL_KEY = "all";
+    /** {@link vn.thidua.projections.KeyIndex} keys (besides all and year): status; letters of issuer and text. */
     public static final String ISSUER_FIELD = "issuer";
     public static final String SEARCH_FIELD = "search";
 
     public static String statusKey(String status) {
         return "status:" + status;
-    }
-
-    public static String yearKey(int year) {
-        return "year:" + year;
     }
 
     public CampaignStatus status;

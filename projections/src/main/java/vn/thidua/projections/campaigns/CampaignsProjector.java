@@ -46,9 +46,9 @@ public final class CampaignsProjector extends Projector<CampaignView> {
     /** Listed all together, by status, by each year of the period and by runs of letters of issuer and text. */
     @Override
     public Set<String> indexKeys(CampaignView c) {
-        Set<String> keys = new LinkedHashSet<>(List.of(CampaignView.ALL_KEY,
+        Set<String> keys = new LinkedHashSet<>(List.of(KeyIndex.ALL,
                 CampaignView.statusKey(String.valueOf(c.status))));
-        c.years.forEach(year -> keys.add(CampaignView.yearKey(year)));
+        c.years.forEach(year -> keys.add(KeyIndex.yearKey(year)));
         keys.addAll(KeyIndex.trigramKeys(CampaignView.ISSUER_FIELD, c.issuerKey));
         keys.addAll(KeyIndex.trigramKeys(CampaignView.SEARCH_FIELD, c.search));
         return keys;

@@ -1,12 +1,12 @@
 package vn.thidua.projections.participants;
 
-import vn.thidua.domain.campaign.value.InspectionRating;
-import vn.thidua.domain.campaign.value.ReportKind;
 import vn.thidua.domain.campaign.InspectionRecorded;
 import vn.thidua.domain.campaign.ParticipantRegistered;
 import vn.thidua.domain.campaign.ReportOverdue;
 import vn.thidua.domain.campaign.ReportSubmitted;
 import vn.thidua.domain.campaign.WorkPledged;
+import vn.thidua.domain.campaign.value.InspectionRating;
+import vn.thidua.domain.campaign.value.ReportKind;
 import vn.thidua.projections.VersionedView;
 
 import java.time.LocalDate;
@@ -19,11 +19,7 @@ public class ParticipantView extends VersionedView {
     public static final String CAMPAIGN_ID = "campaignId";
     public static final String UNIT_ID = "unitId";
 
-    /** {@link vn.thidua.projections.KeyIndex} keys: a campaign's participants; a unit's participations. */
-    public static String campaignKey(String campaignId) {
-        return "campaign:" + campaignId;
-    }
-
+    /** The {@link vn.thidua.projections.KeyIndex} key of a unit's participations (besides the campaign's). */
     public static String unitKey(String unitId) {
         return "unit:" + unitId;
     }

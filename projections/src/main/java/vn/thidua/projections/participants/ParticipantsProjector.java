@@ -6,6 +6,7 @@ import vn.thidua.domain.campaign.ParticipantRegistered;
 import vn.thidua.domain.campaign.ReportOverdue;
 import vn.thidua.domain.campaign.ReportSubmitted;
 import vn.thidua.domain.campaign.WorkPledged;
+import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.Projector;
 import vn.thidua.projections.ReadModels;
 
@@ -19,7 +20,7 @@ public final class ParticipantsProjector extends Projector<ParticipantView> {
     /** Listed by campaign (and, for a unit's own users, by unit), in the order of unit ids. */
     @Override
     public Set<String> indexKeys(ParticipantView p) {
-        return Set.of(ParticipantView.campaignKey(p.campaignId), ParticipantView.unitKey(p.unitId));
+        return Set.of(KeyIndex.campaignKey(p.campaignId), ParticipantView.unitKey(p.unitId));
     }
 
     @Override

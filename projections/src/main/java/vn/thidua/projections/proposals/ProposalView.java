@@ -2,13 +2,13 @@ package vn.thidua.projections.proposals;
 
 import vn.thidua.domain.campaign.value.DossierDocument;
 import vn.thidua.domain.campaign.value.SchemeTerms;
+import vn.thidua.domain.proposal.AwardRevoked;
+import vn.thidua.domain.proposal.CouncilVoteRecorded;
+import vn.thidua.domain.proposal.ProposalSubmitted;
 import vn.thidua.domain.proposal.value.AwardDecision;
 import vn.thidua.domain.proposal.value.Nominee;
 import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.domain.proposal.value.RevocationGround;
-import vn.thidua.domain.proposal.AwardRevoked;
-import vn.thidua.domain.proposal.CouncilVoteRecorded;
-import vn.thidua.domain.proposal.ProposalSubmitted;
 import vn.thidua.projections.Internal;
 import vn.thidua.projections.SearchText;
 import vn.thidua.projections.VersionedView;
@@ -27,11 +27,7 @@ public class ProposalView extends VersionedView {
     public static final String PROPOSING_UNIT_ID = "proposingUnitId";
     public static final String SUBMITTED_AT = "submittedAt";
 
-    /** {@link vn.thidua.projections.KeyIndex} keys: a campaign's proposals, in a status, made by a unit. */
-    public static String campaignKey(String campaignId) {
-        return "campaign:" + campaignId;
-    }
-
+    /** {@link vn.thidua.projections.KeyIndex} keys (besides the campaign's): in a status, made by a unit. */
     public static String campaignStatusKey(String campaignId, String status) {
         return "campaign-status:" + campaignId + "/" + status;
     }

@@ -10,6 +10,7 @@ import vn.thidua.domain.proposal.ProposalReturnedForSupplement;
 import vn.thidua.domain.proposal.ProposalSubmitted;
 import vn.thidua.domain.proposal.ProposalSupplemented;
 import vn.thidua.domain.proposal.ProposalWithdrawn;
+import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.Projector;
 import vn.thidua.projections.ReadModels;
 
@@ -21,7 +22,7 @@ public final class ProposalsProjector extends Projector<ProposalView> {
     /** Listed by campaign, and within it by status and by proposing unit, in the order of submission. */
     @Override
     public Set<String> indexKeys(ProposalView p) {
-        return Set.of(ProposalView.campaignKey(p.campaignId),
+        return Set.of(KeyIndex.campaignKey(p.campaignId),
                 ProposalView.campaignStatusKey(p.campaignId, String.valueOf(p.status)),
                 ProposalView.campaignUnitKey(p.campaignId, p.proposingUnitId));
     }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.domain.campaign.value.CampaignStatus;
 import vn.thidua.domain.campaign.value.Milestone;
 import vn.thidua.domain.proposal.value.ProposalStatus;
+import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.View;
 import vn.thidua.projections.campaigns.CampaignView;
@@ -56,10 +57,10 @@ public class CampaignQueryController {
         issuer = text("issuer", issuer);
         q = text("q", q);
         QueryParameters.year(year);
-        Conditions<CampaignView> conditions = new Conditions<CampaignView>(CampaignView.ALL_KEY)
+        Conditions<CampaignView> conditions = new Conditions<CampaignView>(KeyIndex.ALL)
                 .eq(CampaignView.STATUS, enumName(CampaignStatus.class, "status", status), CampaignView::statusKey)
                 .words(CampaignView.ISSUER_KEY, issuer, CampaignView.ISSUER_FIELD, c -> c.issuerKey)
-                .eq(CampaignView.YEARS, year, CampaignView::yearKey)
+                .eq(CampaignView.YEARS, year, KeyIndex::yearKey)
                 .words(CampaignView.SEARCH, q, CampaignView.SEARCH_FIELD, c -> c.search);
         return queries.page(ReadModels.CAMPAIGNS, conditions,
                 Sorts.orderBy(Sorts.descending(CampaignView.ISSUE_DATE), Sorts.ascending(View.ID)),
@@ -82,7 +83,7 @@ public class CampaignQueryController {
                                               @RequestParam(required = false) Integer size) {
         requireCampaign(campaignId, minVersion);
         Conditions<ParticipantView> conditions = new Conditions<ParticipantView>(null)
-                .eq(ParticipantView.CAMPAIGN_ID, campaignId, ParticipantView::campaignKey)
+                .eq(ParticipantView.CAMPAIGN_ID, campaignId, KeyIndex::campaignKey)
                 .eq(ParticipantView.UNIT_ID, Viewer.limitedToUnit(), ParticipantView::unitKey);
         return queries.page(ReadModels.PARTICIPANTS, conditions, Sorts.ascending(ParticipantView.UNIT_ID),
                 PageRequest.of(page, size), ParticipantView.class);
@@ -99,7 +100,7 @@ public class CampaignQueryController {
         // the campaign's own key only when no narrower one applies: each of those is within the campaign already
         String unit = Viewer.limitedToUnit();
         String statusName = enumName(ProposalStatus.class, "status", status);
-        Conditions<ProposalView> conditions = new Conditions<ProposalView>(ProposalView.campaignKey(campaignId))
+        Conditions<ProposalView> conditions = new Conditions<ProposalView>(KeyIndex.campaignKey(campaignId))
                 .eq(ProposalView.CAMPAIGN_ID, campaignId, c -> null)
                 .eq(ProposalView.STATUS, statusName, s -> ProposalView.campaignStatusKey(campaignId, s))
                 .eq(ProposalView.PROPOSING_UNIT_ID, unit, u -> ProposalView.campaignUnitKey(campaignId, u));

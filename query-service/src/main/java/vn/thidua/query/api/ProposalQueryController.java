@@ -6,10 +6,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.thidua.projections.KeyIndex;
+import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.View;
 import vn.thidua.projections.awards.AwardView;
 import vn.thidua.projections.proposals.ProposalView;
-import vn.thidua.projections.ReadModels;
 
 /** One proposal's whole lifecycle, and the registry of awards. */
 @RestController
@@ -45,10 +46,10 @@ public class ProposalQueryController {
         nominee = QueryParameters.text("nominee", nominee);
         campaignId = QueryParameters.text("campaignId", campaignId);
         QueryParameters.year(year);
-        Conditions<AwardView> conditions = new Conditions<AwardView>(AwardView.ALL_KEY)
+        Conditions<AwardView> conditions = new Conditions<AwardView>(KeyIndex.ALL)
                 .words(AwardView.NOMINEE_SEARCH, nominee, AwardView.NOMINEE_FIELD, a -> a.nomineeSearch)
-                .eq(AwardView.ACHIEVEMENT_YEAR, year, AwardView::yearKey)
-                .eq(AwardView.CAMPAIGN_ID, campaignId, AwardView::campaignKey);
+                .eq(AwardView.ACHIEVEMENT_YEAR, year, KeyIndex::yearKey)
+                .eq(AwardView.CAMPAIGN_ID, campaignId, KeyIndex::campaignKey);
         return queries.page(ReadModels.AWARDS, conditions,
                 Sorts.orderBy(Sorts.descending(AwardView.ACHIEVEMENT_YEAR), Sorts.ascending(View.ID)),
                 PageRequest.of(page, size), AwardView.class);
