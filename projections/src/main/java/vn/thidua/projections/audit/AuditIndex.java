@@ -114,17 +114,23 @@ public final class AuditIndex {
         if (head == null) {
             return List.of();
         }
-        List<String> bucketIds = new ArrayList<>();
-        for (Object bucket : head.getList("buckets", Object.class)) {
-            bucketIds.add(key + "#" + ((Number) bucket).longValue());
-        }
+        List<String> bucketIds = buckets(head).stream().map(bucket -> key + "#" + bucket).toList();
         TreeSet<Long> positions = new TreeSet<>();
         for (Document bucket : index.find(Filters.in("_id", bucketIds))) {
-            for (Object position : bucket.getList("positions", Object.class)) {
-                positions.add(((Number) position).longValue());
-            }
+            positions.addAll(numbers(bucket, "positions"));
         }
         return new ArrayList<>(positions);
+    }
+
+    /** The bucket numbers a key's document lists, ascending. */
+    private static TreeSet<Long> buckets(Document head) {
+        return numbers(head, "buckets");
+    }
+
+    private static TreeSet<Long> numbers(Document document, String field) {
+        TreeSet<Long> numbers = new TreeSet<>();
+        document.getList(field, Object.class).forEach(n -> numbers.add(((Number) n).longValue()));
+        return numbers;
     }
 
     /**
@@ -138,16 +144,13 @@ public final class AuditIndex {
         if (head == null) {
             return page;
         }
-        TreeSet<Long> buckets = new TreeSet<>();
-        head.getList("buckets", Object.class).forEach(b -> buckets.add(((Number) b).longValue()));
         long toSkip = skip;
-        for (long bucket : buckets) {
+        for (long bucket : buckets(head)) {
             Document positions = index.find(Filters.eq("_id", key + "#" + bucket)).first();
             if (positions == null) {
                 continue;
             }
-            TreeSet<Long> sorted = new TreeSet<>();
-            positions.getList("positions", Object.class).forEach(p -> sorted.add(((Number) p).longValue()));
+            TreeSet<Long> sorted = numbers(positions, "positions");
             if (toSkip >= sorted.size()) {
                 toSkip -= sorted.size();
                 continue;

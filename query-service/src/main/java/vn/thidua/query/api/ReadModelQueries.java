@@ -185,20 +185,9 @@ public class ReadModelQueries {
         List<Long> positions = AuditIndex.intersection(keys.stream()
                 .map(key -> AuditIndex.positions(database, key)).toList());
         if (from != null || to != null) {
-            List<Long> within = new ArrayList<>();
-            for (int i = 0; i < positions.size(); i += 1000) {
-                for (AuditEntry entry : entries(positions.subList(i, Math.min(positions.size(), i + 1000)))) {
-                    if ((from == null || !entry.timestamp().isBefore(from))
-                            && (to == null || entry.timestamp().isBefore(to))) {
-                        within.add(entry.id());
-                    }
-                }
-            }
-            positions = within;
+            positions = within(positions, from, to);
         }
-        int start = (int) Math.min(positions.size(), page.skip());
-        List<Long> onPage = positions.subList(start, Math.min(positions.size(), start + page.size()));
-        return new Page<>(entries(onPage), page.page(), page.size(), positions.size());
+        return auditPage(positions, page);
     }
 
     /** A page of every audit entry, in the order of the event store: only the page's index bucket and entries. */
@@ -219,23 +208,31 @@ public class ReadModelQueries {
         TreeSet<Long> positions = new TreeSet<>();
         for (LocalDate day : AuditIndex.days(database, firstDay, lastDay)) {
             List<Long> ofDay = AuditIndex.positions(database, AuditIndex.dayKey(day));
-            if (!day.equals(firstDay) && !day.equals(lastDay)) {
-                positions.addAll(ofDay);
-                continue;
-            }
-            for (int i = 0; i < ofDay.size(); i += 1000) {
-                for (AuditEntry entry : entries(ofDay.subList(i, Math.min(ofDay.size(), i + 1000)))) {
-                    if ((from == null || !entry.timestamp().isBefore(from))
-                            && (to == null || entry.timestamp().isBefore(to))) {
-                        positions.add(entry.id());
-                    }
+            boolean wholeDay = !day.equals(firstDay) && !day.equals(lastDay);
+            positions.addAll(wholeDay ? ofDay : within(ofDay, from, to));
+        }
+        return auditPage(new ArrayList<>(positions), page);
+    }
+
+    /** Those of the (ascending) positions whose entries were stored at or after {@code from} and before {@code to}. */
+    private List<Long> within(List<Long> positions, Instant from, Instant to) {
+        List<Long> within = new ArrayList<>();
+        for (int i = 0; i < positions.size(); i += 1000) {
+            for (AuditEntry entry : entries(positions.subList(i, Math.min(positions.size(), i + 1000)))) {
+                if ((from == null || !entry.timestamp().isBefore(from))
+                        && (to == null || entry.timestamp().isBefore(to))) {
+                    within.add(entry.id());
                 }
             }
         }
-        List<Long> all = new ArrayList<>(positions);
-        int start = (int) Math.min(all.size(), page.skip());
-        return new Page<>(entries(all.subList(start, Math.min(all.size(), start + page.size()))), page.page(),
-                page.size(), all.size());
+        return within;
+    }
+
+    /** The page of entries at these (ascending) positions, all of which the total counts. */
+    private Page<AuditEntry> auditPage(List<Long> positions, PageRequest page) {
+        int start = (int) Math.min(positions.size(), page.skip());
+        List<Long> onPage = positions.subList(start, Math.min(positions.size(), start + page.size()));
+        return new Page<>(entries(onPage), page.page(), page.size(), positions.size());
     }
 
     private List<AuditEntry> entries(List<Long> positions) {

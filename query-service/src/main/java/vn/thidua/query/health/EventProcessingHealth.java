@@ -17,6 +17,7 @@ import vn.thidua.projections.TokenPositions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -95,6 +96,11 @@ public class EventProcessingHealth extends AbstractHealthIndicator {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                 .map(p -> state(p, head)).toList();
+    }
+
+    /** One processor's state (its tokens only are read), empty when there is no such streaming processor. */
+    public Optional<ProcessorState> state(String name, long head) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).map(p -> state(p, head));
     }
 
     /**

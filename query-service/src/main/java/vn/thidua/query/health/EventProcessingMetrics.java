@@ -36,8 +36,8 @@ public class EventProcessingMetrics implements MeterBinder {
 
     private void gauge(MeterRegistry registry, String meter, String processor, String description,
                        ToDoubleFunction<EventProcessingHealth.ProcessorState> value) {
-        Gauge.builder(meter, processing, p -> p.states(p.head()).stream()
-                        .filter(s -> s.name().equals(processor)).mapToDouble(value).findFirst().orElse(Double.NaN))
+        Gauge.builder(meter, processing, p -> p.state(processor, p.head()).map(value::applyAsDouble)
+                        .orElse(Double.NaN))
                 .tag("processor", processor).description(description).register(registry);
     }
 }
