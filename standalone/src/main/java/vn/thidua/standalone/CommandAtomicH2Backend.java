@@ -1,5 +1,6 @@
 package vn.thidua.standalone;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -45,6 +46,11 @@ final class CommandAtomicH2Backend extends H2Backend {
     static CommandAtomicH2Backend open(String fileName) {
         return new CommandAtomicH2Backend(new MVStore.Builder().fileName(fileName)
                 .autoCommitDisabled().autoCommitBufferSize(0).open());
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return HashOrderedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
