@@ -7,6 +7,8 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -29,12 +31,35 @@ public final class BatchScope<B extends Batch> implements MessageHandlerIntercep
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        B batch = unitOfWork.root().getOrComputeResource(resourceKey, key -> newBatch.get());
+        B batch = unitOfWork.root().getOrComputeResource(resourceKey, key -> {
+            B opened = newBatch.get();
+            opened.prepare(payloads(unitOfWork));
+            return opened;
+        });
         Object result = chain.proceed();
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
             batch.flush();
         }
         return result;
+    }
+
+    /**
+     * The payloads of the batch's events; those that cannot be read are left out here (their handling reports them,
+     * event by event, as it would without this).
+     */
+    private static List<Object> payloads(UnitOfWork<? extends EventMessage<?>> unitOfWork) {
+        List<Object> payloads = new ArrayList<>();
+        List<? extends EventMessage<?>> messages = unitOfWork.root() instanceof BatchingUnitOfWork<?> batching
+                ? ((BatchingUnitOfWork<? extends EventMessage<?>>) batching).getMessages()
+                : List.of(unitOfWork.getMessage());
+        for (EventMessage<?> message : messages) {
+            try {
+                payloads.add(message.getPayload());
+            } catch (RuntimeException unreadable) {
+                // left to the event's own handling
+            }
+        }
+        return payloads;
     }
 
     /** The batch of the event being handled. */

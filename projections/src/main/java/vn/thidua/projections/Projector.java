@@ -27,7 +27,9 @@ public abstract class Projector<V extends View> {
         void apply(V document, E event, Context in);
     }
 
-    private record Rule<E, V>(Presence presence, BiFunction<E, Context, String> id, Change<E, V> change) {
+    /** {@code eventAlone}: the id from the event alone, where it names its document by itself (else null). */
+    private record Rule<E, V>(Presence presence, BiFunction<E, Context, String> id, Function<E, String> eventAlone,
+                              Change<E, V> change) {
     }
 
     private final String collection;
@@ -49,26 +51,27 @@ public abstract class Projector<V extends View> {
 
     /** {@code event} creates the document {@code id} if there is none, then changes it. */
     protected <E> void creating(Class<E> event, Function<E, String> id, Change<E, V> change) {
-        add(event, Presence.CREATED, (e, in) -> id.apply(e), change);
+        add(event, Presence.CREATED, (e, in) -> id.apply(e), id, change);
     }
 
     /** {@code event} changes the document {@code id}, which exists (else the event is parked). */
     protected <E> void on(Class<E> event, Function<E, String> id, Change<E, V> change) {
-        add(event, Presence.REQUIRED, (e, in) -> id.apply(e), change);
+        add(event, Presence.REQUIRED, (e, in) -> id.apply(e), id, change);
     }
 
     /** As {@link #on(Class, Function, Change)}, for an event that names its document only through another one. */
     protected <E> void on(Class<E> event, BiFunction<E, Context, String> id, Change<E, V> change) {
-        add(event, Presence.REQUIRED, id, change);
+        add(event, Presence.REQUIRED, id, null, change);
     }
 
     /** {@code event} changes the document {@code id} if it exists. */
     protected <E> void ifPresent(Class<E> event, Function<E, String> id, Change<E, V> change) {
-        add(event, Presence.OPTIONAL, (e, in) -> id.apply(e), change);
+        add(event, Presence.OPTIONAL, (e, in) -> id.apply(e), id, change);
     }
 
-    private <E> void add(Class<E> event, Presence presence, BiFunction<E, Context, String> id, Change<E, V> change) {
-        if (rules.putIfAbsent(event, new Rule<>(presence, id, change)) != null) {
+    private <E> void add(Class<E> event, Presence presence, BiFunction<E, Context, String> id,
+                         Function<E, String> eventAlone, Change<E, V> change) {
+        if (rules.putIfAbsent(event, new Rule<>(presence, id, eventAlone, change)) != null) {
             throw new IllegalStateException(getClass().getSimpleName() + " declares " + event.getSimpleName() + " twice");
         }
     }
@@ -100,6 +103,16 @@ public abstract class Projector<V extends View> {
     /** The event types this read model applies. */
     public Set<Class<?>> events() {
         return rules.keySet();
+    }
+
+    /**
+     * The id of the document {@code event} changes, where the event names it by itself; null for an event this read
+     * model does not apply or one whose document is found through another ({@link DocumentBatch#prefetch}).
+     */
+    @SuppressWarnings("unchecked")
+    final String documentId(Object event) {
+        Rule<Object, V> rule = (Rule<Object, V>) rules.get(event.getClass());
+        return rule == null || rule.eventAlone() == null ? null : rule.eventAlone().apply(event);
     }
 
     /** Applies {@code event} to the document it concerns, unless that document has applied it already. */

@@ -1,8 +1,11 @@
 package vn.thidua.projections;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -33,7 +36,17 @@ final class ProjectionHarness implements AutoCloseable {
     final DomainHarness domain;
 
     ProjectionHarness(int batchSize) {
-        client = MongoClients.create("mongodb://" + hostAndPort());
+        this(batchSize, null);
+    }
+
+    /** With {@code listener} (if any) told of every command the projections send to MongoDB. */
+    ProjectionHarness(int batchSize, CommandListener listener) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://" + hostAndPort()));
+        if (listener != null) {
+            settings.addCommandListener(listener);
+        }
+        client = MongoClients.create(settings.build());
         database = client.getDatabase("thidua_test");
         DocumentMapper mapper = new DocumentMapper();
         ReadModelProjection readModels = new ReadModelProjection(database, mapper);
