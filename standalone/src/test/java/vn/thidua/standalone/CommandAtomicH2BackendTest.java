@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import vn.thidua.domain.testing.Waiting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,47 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded read-model store's backend, on its file. */
 class CommandAtomicH2BackendTest {
+
+    private static final int HOT_BYTES = 50_000;
+    private static final int HOT_DOCUMENTS = 10;
+    private static final int ENTRIES = 20_000;
+
+    /**
+     * Under the projections' write pattern (each batch changes some of many small documents, which then stay for long,
+     * and rewrites large ones, index buckets, soon rewritten again), the file stays near its live size: the space of
+     * dead copies is reused within seconds. With H2's default retention (45 s, chunks may not be overwritten before)
+     * and no housekeeping, the file grew by every commit's pages during the run: 930 MB for about 100 MB of live pages
+     * after a 30,000-event benchmark.
+     */
+    @Test
+    void theFileReusesTheSpaceOfRewrittenDocuments(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("read-models.mv");
+        long[] commits = {0};
+        withServer(CommandAtomicH2Backend.open(file.toString()), entries -> {
+            List<Document> many = new ArrayList<>();
+            for (int i = 0; i < ENTRIES; i++) {
+                many.add(new Document("_id", i).append("text", "entry " + i));
+            }
+            entries.insertMany(many);
+            Random random = new Random(7);
+            long until = System.nanoTime() + 15_000_000_000L;
+            for (int i = 0; System.nanoTime() < until; i++) {
+                entries.updateOne(Filters.eq("_id", random.nextInt(ENTRIES)), Updates.set("text", "changed " + i));
+                for (int hot = 0; hot < HOT_DOCUMENTS; hot++) {
+                    entries.replaceOne(Filters.eq("_id", "hot-" + hot), new Document("_id", "hot-" + hot)
+                            .append("padding", Character.toString('a' + i % 26).repeat(HOT_BYTES)),
+                            new ReplaceOptions().upsert(true));
+                }
+                Waiting.sleep(CommandAtomicH2Backend.COMMIT_INTERVAL_MILLIS); // about one commit per round
+                commits[0]++;
+            }
+        });
+        long size = Files.size(file);
+        long rewritten = commits[0] * HOT_DOCUMENTS * HOT_BYTES; // at least this much was written to the file
+        assertThat(rewritten).isGreaterThan(20L << 20);
+        // measured: 0.73 of the rewritten bytes here, 1.55 with H2's default retention and no housekeeping
+        assertThat(size).as("file size after %,d bytes rewritten", rewritten).isLessThan(rewritten);
+    }
 
     /**
      * A file written by the stock H2 backend (its indexes ordered by serialized bytes) opens with this backend: every
