@@ -1,6 +1,8 @@
 package vn.thidua.projections;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +104,15 @@ class AuditIndexTest {
         assertThat(byScan()).isEqualTo(expected);
         assertThat(byIndex(expected.keySet())).isEqualTo(expected);
         assertThat(audit.rebuildIfUnindexed()).isFalse();
+
+        harness.stop(ReadModels.AUDIT_GROUP);
+        harness.database.getCollection(ReadModels.AUDIT_INDEX).updateOne(Filters.eq("_id", AuditIndex.LAYOUT),
+                Updates.set("positionsPerBucket", 10_000)); // an index of the earlier bucket size
+        assertThat(audit.rebuildIfUnindexed()).isTrue();
+        assertThat(harness.database.getCollection(ReadModels.AUDIT).countDocuments()).isZero();
+        harness.start(ReadModels.AUDIT_GROUP);
+        harness.awaitCaughtUp();
+        assertThat(byIndex(expected.keySet())).isEqualTo(expected);
     }
 
     @Test

@@ -31,7 +31,14 @@ import java.util.TreeSet;
  */
 public final class AuditIndex {
 
-    static final long BUCKET = 10_000;
+    /**
+     * Positions per bucket. Each batch rewrites the buckets it adds to, and the store rewrites (and serialises) a whole
+     * document for every {@code $addToSet}, searching it linearly for each new element: at 10,000 the buckets of
+     * {@code all}, of each type and of each day were the largest writes of a rebuild.
+     */
+    static final long BUCKET = 1_000;
+    /** The document recording the layout the index was built with ({@link #BUCKET}). */
+    public static final String LAYOUT = "layout";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final Map<String, Set<Long>> positionsByBucket = new TreeMap<>();
@@ -105,6 +112,19 @@ public final class AuditIndex {
         positionsByBucket.clear();
         bucketsByKey.clear();
         days.clear();
+    }
+
+    /** Records that the index is (being) built with this class's layout. */
+    static void recordLayout(MongoDatabase database) {
+        database.getCollection(ReadModels.AUDIT_INDEX).replaceOne(Filters.eq("_id", LAYOUT),
+                new Document("_id", LAYOUT).append("positionsPerBucket", BUCKET),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    /** Whether the index was built with this class's layout (a bucket holds another range of positions otherwise). */
+    static boolean hasCurrentLayout(MongoDatabase database) {
+        Document layout = database.getCollection(ReadModels.AUDIT_INDEX).find(Filters.eq("_id", LAYOUT)).first();
+        return layout != null && layout.get("positionsPerBucket") instanceof Number n && n.longValue() == BUCKET;
     }
 
     /** The positions of a key's entries, ascending; none for a key never seen. */

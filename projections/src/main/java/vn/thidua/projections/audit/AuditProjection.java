@@ -45,14 +45,17 @@ public class AuditProjection {
     }
 
     /**
-     * A data folder from before the audit index (or before its {@code all} and day keys) holds entries but no
-     * complete index: the audit is then rebuilt, entries and
-     * index together, from the first event (its collections emptied and its token removed, so that the processor
-     * starts from the beginning). Called before the processors start.
+     * A data folder from before the audit index, or from an index of another layout (another bucket size, or before
+     * its {@code all} and day keys), holds entries but no usable index: the audit is then rebuilt, entries and index
+     * together, from the first event (its collections emptied and its token removed, so that the processor starts
+     * from the beginning). An empty audit records the current layout. Called before the processors start.
      */
     public boolean rebuildIfUnindexed() {
-        if (audit.estimatedDocumentCount() == 0 || database.getCollection(ReadModels.AUDIT_INDEX)
-                .find(Filters.eq("_id", AuditIndex.ALL)).first() != null) {
+        if (audit.estimatedDocumentCount() == 0) {
+            AuditIndex.recordLayout(database);
+            return false;
+        }
+        if (AuditIndex.hasCurrentLayout(database)) {
             return false;
         }
         reset();
@@ -64,6 +67,7 @@ public class AuditProjection {
     public void reset() {
         Projections.recreate(database, ReadModels.AUDIT);
         Projections.recreate(database, ReadModels.AUDIT_INDEX);
+        AuditIndex.recordLayout(database);
     }
 
     @EventHandler
