@@ -24,6 +24,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * command, so a crash keeps all of it or none; the read models' ordering rule (a token is written after the documents
  * it covers) then holds in the file as it does in memory.
  * <p>
+ * Under the exclusive lock a commit only fixes the version to store (the maps' roots at that instant, between
+ * commands); H2's serialization thread then writes that version's pages while commands go on changing the next one
+ * (H2's background writer is started for its two writing threads only: it never commits, its period is
+ * {@link Integer#MAX_VALUE} ms and its own compaction is off). Writing the pages under the lock, as before, held every
+ * command of every processor for a quarter of a rebuild (JFR: two store threads waiting on it at any time). A crash
+ * before a version's pages are written reopens the file at the version before: whole commands still.
+ * <p>
  * Without its background writer the MVStore also skipped its housekeeping, and with H2's default retention (a chunk
  * may be overwritten only 45 s after it was written, so that disks that reorder writes cannot lose a chunk the last one
  * still needs) nothing written during a rebuild could be reused for most of a minute: the file of a 30,000-event
@@ -60,8 +67,10 @@ final class CommandAtomicH2Backend extends H2Backend {
     }
 
     static CommandAtomicH2Backend open(String fileName) {
-        return new CommandAtomicH2Backend(new MVStore.Builder().fileName(fileName)
-                .autoCommitDisabled().autoCommitBufferSize(0).open());
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().autoCommitBufferSize(0)
+                .autoCompactFillRate(0).open();
+        store.setAutoCommitDelay(Integer.MAX_VALUE); // its writing threads, and no commit of its own (see above)
+        return new CommandAtomicH2Backend(store);
     }
 
     @Override
@@ -91,20 +100,23 @@ final class CommandAtomicH2Backend extends H2Backend {
                 commits.readLock().unlock();
             }
         }
-        if (!store.hasUnsavedChanges()) {
-            return;
-        }
-        commits.writeLock().lock();
-        try {
-            if (store.isClosed()) {
-                return;
+        if (store.hasUnsavedChanges()) {
+            commits.writeLock().lock();
+            try {
+                if (!store.isClosed()) {
+                    store.tryCommit(); // fixes the version; its pages are written by H2's serialization thread
+                }
+            } finally {
+                commits.writeLock().unlock();
             }
-            store.commit();
-            if (store.compact(TARGET_FILL_RATE, COMPACT_BYTES)) {
-                store.commit();
+        }
+        commits.readLock().lock(); // shared with commands: only keeps the store from closing meanwhile
+        try {
+            if (!store.isClosed()) {
+                store.compact(TARGET_FILL_RATE, COMPACT_BYTES);
             }
         } finally {
-            commits.writeLock().unlock();
+            commits.readLock().unlock();
         }
     }
 
