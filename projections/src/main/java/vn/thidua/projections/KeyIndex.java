@@ -82,6 +82,22 @@ public final class KeyIndex {
         return keys;
     }
 
+    /**
+     * The keys a query word of three letters or more is looked up under: runs of three letters that together cover it
+     * (side by side, the last one ending with the word), fewer than all its runs (a twelve-digit id has ten, read
+     * here as four) yet each present wherever the word is. The candidates they give are then tested on the word.
+     */
+    public static Set<String> coveringTrigramKeys(String field, String word) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i + 3 <= word.length(); i += 3) {
+            keys.add(field + "~" + word.substring(i, i + 3));
+        }
+        if (word.length() >= 3 && word.length() % 3 != 0) {
+            keys.add(field + "~" + word.substring(word.length() - 3));
+        }
+        return keys;
+    }
+
     /** Notes that a document moved from {@code before} (keys, entry) to {@code after} in this batch. */
     void change(String collection, Set<String> keysBefore, String entryBefore, Set<String> keysAfter,
                 String entryAfter, String id) {

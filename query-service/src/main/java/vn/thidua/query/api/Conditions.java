@@ -51,8 +51,8 @@ final class Conditions<T extends View> {
 
     /**
      * Every word of {@code text} appears in the folded {@code field} ({@code folded} of a document), when a text was
-     * given: the documents listed under each run of three letters of the word ({@link KeyIndex#trigramKeys}); a word
-     * of other than three letters is then tested on each of them.
+     * given: the documents listed under runs of three letters that cover the word ({@link
+     * KeyIndex#coveringTrigramKeys}); a word of other than three letters is then tested on each of them.
      */
     Conditions<T> words(String field, String text, String indexField, Function<T, String> folded) {
         if (text == null) {
@@ -63,7 +63,7 @@ final class Conditions<T extends View> {
             if (word.isEmpty()) {
                 continue;
             }
-            keys.addAll(KeyIndex.trigramKeys(indexField, word));
+            keys.addAll(KeyIndex.coveringTrigramKeys(indexField, word));
             if (word.length() != 3) {
                 tests.add(document -> folded.apply(document) != null && folded.apply(document).contains(word));
             }
