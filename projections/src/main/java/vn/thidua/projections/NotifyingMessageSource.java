@@ -1,16 +1,20 @@
 package vn.thidua.projections;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * The event store as the pooled streaming processors read it, with streams that say when events arrive. A pooled
@@ -23,21 +27,98 @@ import java.util.concurrent.locks.LockSupport;
 public final class NotifyingMessageSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final EventStorageEngine engine;
     private final int capacity;
+    private final Duration pollInterval;
 
     public NotifyingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> store, int capacity) {
+        this(store, null, capacity, Duration.ofMillis(20));
+    }
+
+    /** @param engine the embedded store's storage engine, read directly (see above); null to read {@code store} */
+    public NotifyingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> store, EventStorageEngine engine,
+                                  int capacity, Duration pollInterval) {
         this.store = store;
+        this.engine = engine;
         this.capacity = capacity;
+        this.pollInterval = pollInterval;
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        if (engine != null) {
+            return new ReadAhead(new EngineSource(engine, trackingToken, pollInterval), capacity);
+        }
         BlockingStream<TrackedEventMessage<?>> stream = store.openStream(trackingToken);
         if (stream.setOnAvailableCallback(() -> {
         })) {
             return stream; // it calls by itself; the processor sets its own callback next
         }
-        return new ReadAhead(stream, capacity);
+        return new ReadAhead(new StreamSource(stream), capacity);
+    }
+
+    /** Where a {@link ReadAhead} reads: the next event, or null when none came within the time given. */
+    interface Source {
+        TrackedEventMessage<?> next(long timeoutMillis) throws InterruptedException;
+
+        void close();
+    }
+
+    /** An event store's stream. */
+    private record StreamSource(BlockingStream<TrackedEventMessage<?>> stream) implements Source {
+        @Override
+        public TrackedEventMessage<?> next(long timeoutMillis) throws InterruptedException {
+            return stream.hasNextAvailable((int) timeoutMillis, TimeUnit.MILLISECONDS) ? stream.nextAvailable() : null;
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
+    }
+
+    /**
+     * The storage engine, read from the last token handed out: a stream of what is stored now (the engine's gap-aware
+     * tokens bring events committed late), and once it is read to its end, another after the poll interval.
+     */
+    static final class EngineSource implements Source {
+
+        private final EventStorageEngine engine;
+        private final Duration pollInterval;
+        private TrackingToken last;
+        private Stream<? extends TrackedEventMessage<?>> stream;
+        private Iterator<? extends TrackedEventMessage<?>> events;
+
+        EngineSource(EventStorageEngine engine, TrackingToken from, Duration pollInterval) {
+            this.engine = engine;
+            this.last = from;
+            this.pollInterval = pollInterval;
+        }
+
+        @Override
+        public TrackedEventMessage<?> next(long timeoutMillis) throws InterruptedException {
+            if (events == null) {
+                stream = engine.readEvents(last, false);
+                events = stream.iterator();
+            }
+            if (events.hasNext()) {
+                TrackedEventMessage<?> event = events.next();
+                last = event.trackingToken();
+                return event;
+            }
+            close(); // read to its end: the next call reads what has been stored since
+            Thread.sleep(Math.min(timeoutMillis, pollInterval.toMillis()));
+            return null;
+        }
+
+        @Override
+        public void close() {
+            if (stream != null) {
+                stream.close();
+            }
+            stream = null;
+            events = null;
+        }
     }
 
     @Override
@@ -58,7 +139,7 @@ public final class NotifyingMessageSource implements StreamableMessageSource<Tra
     /** A stream read ahead by its own thread; the processor reads the queue. */
     static final class ReadAhead implements BlockingStream<TrackedEventMessage<?>> {
 
-        private final BlockingStream<TrackedEventMessage<?>> source;
+        private final Source source;
         private final BlockingQueue<TrackedEventMessage<?>> queue;
         private final Thread reader;
         private volatile Runnable onAvailable = () -> {
@@ -66,7 +147,7 @@ public final class NotifyingMessageSource implements StreamableMessageSource<Tra
         private volatile RuntimeException failure;
         private volatile boolean closed;
 
-        ReadAhead(BlockingStream<TrackedEventMessage<?>> source, int capacity) {
+        ReadAhead(Source source, int capacity) {
             this.source = source;
             this.queue = new ArrayBlockingQueue<>(capacity);
             this.reader = new Thread(this::readAhead, "event-stream-read-ahead");
@@ -77,8 +158,8 @@ public final class NotifyingMessageSource implements StreamableMessageSource<Tra
         private void readAhead() {
             try {
                 while (!closed) {
-                    if (source.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
-                        TrackedEventMessage<?> event = source.nextAvailable();
+                    TrackedEventMessage<?> event = source.next(100);
+                    if (event != null) {
                         boolean wasEmpty = queue.isEmpty();
                         while (!closed && !queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
                             // the processor is behind: wait for room

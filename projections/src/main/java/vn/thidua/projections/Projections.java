@@ -9,6 +9,7 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * How the projections run: two pooled streaming processors ({@value ReadModels#READ_MODELS_GROUP} and
@@ -69,9 +71,20 @@ public final class Projections {
 
     public static void configure(EventProcessingConfigurer processing, ReadModelProjection readModels,
                                  AuditProjection audit, Settings settings, MongoDatabase database) {
-        register(processing, ReadModels.READ_MODELS_GROUP, settings, database);
+        configure(processing, readModels, audit, settings, database, () -> null, Duration.ofMillis(20));
+    }
+
+    /**
+     * @param engine the embedded event store's storage engine, which the processors then read directly (every
+     *               {@code pollInterval} at the head; {@link NotifyingMessageSource}), or null to read the event
+     *               store; asked for when the processors are built (the engine itself needs the configuration)
+     */
+    public static void configure(EventProcessingConfigurer processing, ReadModelProjection readModels,
+                                 AuditProjection audit, Settings settings, MongoDatabase database,
+                                 Supplier<EventStorageEngine> engine, Duration pollInterval) {
+        register(processing, ReadModels.READ_MODELS_GROUP, settings, database, engine, pollInterval);
         processing.registerHandlerInterceptor(ReadModels.READ_MODELS_GROUP, c -> readModels.batchScope());
-        register(processing, ReadModels.AUDIT_GROUP, settings, database);
+        register(processing, ReadModels.AUDIT_GROUP, settings, database, engine, pollInterval);
         processing.registerHandlerInterceptor(ReadModels.AUDIT_GROUP, c -> audit.batchScope());
     }
 
@@ -84,9 +97,11 @@ public final class Projections {
      * through the upcasters in force ({@link UpcastingDeadLetterConverter}), so that a fix by upcaster heals them.
      */
     private static void register(EventProcessingConfigurer processing, String group, Settings settings,
-                                 MongoDatabase database) {
+                                 MongoDatabase database, Supplier<EventStorageEngine> engine,
+                                 Duration pollInterval) {
         processing.registerPooledStreamingEventProcessor(group,
-                        c -> new NotifyingMessageSource(c.eventStore(), 2 * settings.batchSize()), (c, builder) -> builder
+                        c -> new NotifyingMessageSource(c.eventStore(), engine.get(), 2 * settings.batchSize(),
+                                pollInterval), (c, builder) -> builder
                         .initialSegmentCount(settings.segments())
                         .batchSize(settings.batchSize())
                         .tokenClaimInterval(settings.claimInterval().toMillis())

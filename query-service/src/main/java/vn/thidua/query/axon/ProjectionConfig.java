@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -119,8 +120,11 @@ public class ProjectionConfig {
 
     @Bean
     public ConfigurerModule projectionProcessors(ReadModelProjection readModels, AuditProjection audit,
-                                                 QueryProperties properties, MongoDatabase database) {
+                                                 QueryProperties properties, MongoDatabase database,
+                                                 ObjectProvider<EventStorageEngine> embeddedEngine) {
+        // the embedded store's engine is read directly (NotifyingMessageSource); Axon Server's streams as they are
         return configurer -> configurer.eventProcessing(processing -> Projections.configure(processing, readModels,
-                audit, properties.processorSettings(), database));
+                audit, properties.processorSettings(), database, embeddedEngine::getIfAvailable,
+                properties.pollInterval()));
     }
 }
