@@ -31,10 +31,6 @@ public final class NotifyingMessageSource implements StreamableMessageSource<Tra
     private final int capacity;
     private final Duration pollInterval;
 
-    public NotifyingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> store, int capacity) {
-        this(store, null, capacity, Duration.ofMillis(20));
-    }
-
     /** @param engine the embedded store's storage engine, read directly (see above); null to read {@code store} */
     public NotifyingMessageSource(StreamableMessageSource<TrackedEventMessage<?>> store, EventStorageEngine engine,
                                   int capacity, Duration pollInterval) {

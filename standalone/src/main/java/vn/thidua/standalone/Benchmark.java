@@ -455,14 +455,12 @@ public final class Benchmark {
         long writeNanos = 0;
         List<String> collections = new ArrayList<>(ReadModelProjection.COLLECTIONS);
         collections.add(ReadModels.AUDIT);
-        long total = 0;
-        for (String name : collections) {
-            total += database.getCollection(name).estimatedDocumentCount();
-        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        collections.forEach(name -> counts.put(name, database.getCollection(name).estimatedDocumentCount()));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
         long written = 0;
         for (String name : collections) {
-            long share = Math.max(1, CEILING_SAMPLE * database.getCollection(name).estimatedDocumentCount()
-                    / Math.max(1, total));
+            long share = Math.max(1, CEILING_SAMPLE * counts.get(name) / Math.max(1, total));
             MongoCollection<RawBsonDocument> raw = database.getCollection("benchmark_raw_" + name,
                     RawBsonDocument.class);
             raw.drop();

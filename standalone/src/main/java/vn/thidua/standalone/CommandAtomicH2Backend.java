@@ -120,11 +120,6 @@ final class CommandAtomicH2Backend extends H2Backend {
         }
     }
 
-    /** The share of the file's chunk bytes that are live, in percent. */
-    int chunksFillRate() {
-        return store.getFileStore().getChunksFillRate();
-    }
-
     @Override
     public void close() {
         committer.shutdown();

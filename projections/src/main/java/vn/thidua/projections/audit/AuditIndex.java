@@ -2,6 +2,7 @@ package vn.thidua.projections.audit;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -118,7 +119,7 @@ public final class AuditIndex {
     static void recordLayout(MongoDatabase database) {
         database.getCollection(ReadModels.AUDIT_INDEX).replaceOne(Filters.eq("_id", LAYOUT),
                 new Document("_id", LAYOUT).append("positionsPerBucket", BUCKET),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
     }
 
     /** Whether the index was built with this class's layout (a bucket holds another range of positions otherwise). */
