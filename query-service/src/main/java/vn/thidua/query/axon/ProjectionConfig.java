@@ -19,13 +19,16 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.thidua.projections.DocumentMapper;
+import vn.thidua.projections.DurableReads;
 import vn.thidua.projections.ProgressSignal;
 import vn.thidua.projections.Projections;
 import vn.thidua.projections.ReadModelProjection;
 import vn.thidua.projections.audit.AuditProjection;
 import vn.thidua.query.QueryProperties;
 
+import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -51,6 +54,7 @@ public class ProjectionConfig {
      * new events only by polling it; Axon's default pause between empty polls (1 s) was most of the time a command
      * took to become readable. Axon Server pushes events instead. The storage engine is Axon's auto-configured one,
      * built here (with its JPA entities) because Axon's auto-configuration steps back when an event bus is declared.
+     * It hands out only events that are on the disk ({@link DurableReads}).
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -63,8 +67,9 @@ public class ProjectionConfig {
                                                      @Qualifier("eventSerializer") Serializer eventSerializer,
                                                      org.axonframework.config.Configuration configuration,
                                                      EntityManagerProvider entityManagerProvider,
-                                                     TransactionManager transactionManager) {
-            return JpaEventStorageEngine.builder()
+                                                     TransactionManager transactionManager,
+                                                     DataSource dataSource) {
+            JpaEventStorageEngine engine = JpaEventStorageEngine.builder()
                     .snapshotSerializer(defaultSerializer)
                     .upcasterChain(configuration.upcasterChain())
                     .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -73,6 +78,9 @@ public class ProjectionConfig {
                     .entityManagerProvider(entityManagerProvider)
                     .transactionManager(transactionManager)
                     .build();
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            return new DurableReads(engine, () -> jdbc.execute("CHECKPOINT SYNC")); // only durable events are read
+
         }
 
         @Bean(name = "eventBus")
