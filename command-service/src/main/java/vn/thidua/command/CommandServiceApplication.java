@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 import vn.thidua.service.axon.AxonJackson;
+import vn.thidua.service.docs.ApiDocs;
 import vn.thidua.service.axon.QuietAxon;
 import vn.thidua.service.security.SecurityConfig;
 import vn.thidua.service.web.WebHardening;
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The write side: HTTP API → commands → aggregates → events. */
 @SpringBootApplication
-@Import({AxonJackson.class, SecurityConfig.class, WebHardening.class})
+@Import({AxonJackson.class, SecurityConfig.class, WebHardening.class, ApiDocs.class})
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
 

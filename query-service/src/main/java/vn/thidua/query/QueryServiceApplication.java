@@ -5,6 +5,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import vn.thidua.service.axon.AxonJackson;
+import vn.thidua.service.docs.ApiDocs;
 import vn.thidua.service.axon.QuietAxon;
 import vn.thidua.service.security.SecurityConfig;
 import vn.thidua.service.web.WebHardening;
@@ -12,7 +13,7 @@ import vn.thidua.service.web.WebHardening;
 /** The read side: events → projections → MongoDB read models → HTTP queries. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({AxonJackson.class, SecurityConfig.class, WebHardening.class})
+@Import({AxonJackson.class, SecurityConfig.class, WebHardening.class, ApiDocs.class})
 public class QueryServiceApplication {
 
     /** The application with its own configuration file, {@code query-service.yml} (and its profiles). */

@@ -80,9 +80,42 @@ final class CommandAtomicH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        Document reply;
         commits.readLock().lock();
         try {
-            return super.handleCommand(channel, databaseName, command, query);
+            reply = super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            commits.readLock().unlock();
+        }
+        if (journaled(query)) {
+            commitAndSyncNow();
+        }
+        return reply;
+    }
+
+    /**
+     * A write that asks for the journal ({@code writeConcern: {j: true}}: what the platform keeps and cannot rebuild,
+     * such as webhook subscriptions) is on the disk before it is answered, as MongoDB's journal makes it: this
+     * command's version is committed, its pages written and the file forced. Other writes wait for the committer.
+     */
+    static boolean journaled(Document query) {
+        return query.get("writeConcern") instanceof Document concern && Boolean.TRUE.equals(concern.get("j"));
+    }
+
+    private void commitAndSyncNow() {
+        commits.writeLock().lock();
+        try {
+            if (!store.isClosed()) {
+                store.commit(); // this and every earlier version, written before it returns
+            }
+        } finally {
+            commits.writeLock().unlock();
+        }
+        commits.readLock().lock();
+        try {
+            if (!store.isClosed()) {
+                store.sync();
+            }
         } finally {
             commits.readLock().unlock();
         }

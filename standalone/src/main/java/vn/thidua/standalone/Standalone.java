@@ -107,9 +107,10 @@ public final class Standalone implements AutoCloseable {
                 "  Lệnh (command API):   http://localhost:" + commandPort() + "/api/campaigns  (POST …)",
                 "  Truy vấn (query API): http://localhost:" + queryPort() + "/api/campaigns  (GET …)",
                 "  Sức khỏe (health):    http://localhost:" + queryPort() + "/actuator/health",
+                "  Luồng sự kiện (event feed, CloudEvents): http://localhost:" + queryPort() + "/api/events",
                 "  MongoDB (read models, any client): " + mongo.uri(),
                 "  Người dùng mẫu (HTTP Basic, mật khẩu \"demo\"): organizer, unit (đơn vị demo-unit), inspector,"
-                        + " council, approver, auditor, admin",
+                        + " council, approver, auditor, admin, integration",
                 "  Dữ liệu (data): " + dataDir + "  (events: command/events.mv.db, read models: readmodels/mongo.mv)",
                 "");
     }

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthorizationMatrixTest {
 
-    enum Who { ANONYMOUS, ORGANIZER, UNIT, UNIT_OTHER, INSPECTOR, COUNCIL, APPROVER, AUDITOR, ADMIN }
+    enum Who { ANONYMOUS, ORGANIZER, UNIT, UNIT_OTHER, INSPECTOR, COUNCIL, APPROVER, AUDITOR, ADMIN, INTEGRATION }
 
     /** One endpoint: who may call it, and what an allowed call answers here. */
     record Row(String side, String method, String path, String template, Set<Who> allowed, int allowedStatus,
@@ -37,7 +37,8 @@ class AuthorizationMatrixTest {
     }
 
     private static final String NOWHERE = "00000000-0000-0000-0000-000000000000";
-    private static final Set<Who> EVERYONE = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
+    /** Everyone signed in but an integration service, which reads the event feed only. */
+    private static final Set<Who> EVERYONE = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS, Who.INTEGRATION));
 
     @TempDir
     static Path data;
@@ -151,6 +152,29 @@ class AuthorizationMatrixTest {
                 EnumSet.of(Who.ADMIN), 404, 0, null));
         rows.add(new Row("query", "POST", "/api/admin/dead-letters/nowhere/retry",
                 "/api/admin/dead-letters/{processor}/retry", EnumSet.of(Who.ADMIN), 404, 0, empty));
+        // the integration feed and webhook subscriptions: an allowed call asks for something invalid or absent
+        Set<Who> integration = EnumSet.of(Who.INTEGRATION, Who.ADMIN);
+        String s = "/api/subscriptions/" + NOWHERE;
+        rows.add(new Row("query", "GET", "/api/events?limit=1", "/api/events", integration, 200, 0, null));
+        rows.add(new Row("query", "GET", "/api/events/stream?after=x", "/api/events/stream", integration, 400, 0,
+                null));
+        rows.add(new Row("query", "GET", "/api/events/types", "/api/events/types", integration, 200, 0, null));
+        rows.add(new Row("query", "GET", "/api/events/types/Nothing/schema", "/api/events/types/{type}/schema",
+                integration, 404, 0, null));
+        rows.add(new Row("query", "POST", "/api/subscriptions", "/api/subscriptions", integration, 400, 0,
+                who -> Map.of("sinkUrl", "file:///etc/passwd")));
+        rows.add(new Row("query", "GET", "/api/subscriptions", "/api/subscriptions", integration, 200, 0, null));
+        rows.add(new Row("query", "GET", s, "/api/subscriptions/{id}", integration, 404, 0, null));
+        rows.add(new Row("query", "POST", s + "/pause", "/api/subscriptions/{id}/pause", integration, 404, 0,
+                empty));
+        rows.add(new Row("query", "POST", s + "/resume", "/api/subscriptions/{id}/resume", integration, 404, 0,
+                empty));
+        rows.add(new Row("query", "POST", s + "/secret", "/api/subscriptions/{id}/secret", integration, 404, 0,
+                empty));
+        rows.add(new Row("query", "POST", s + "/redeliveries", "/api/subscriptions/{id}/redeliveries",
+                integration, 404, 0, who -> Map.of("after", 0)));
+        rows.add(new Row("query", "GET", s + "/deliveries", "/api/subscriptions/{id}/deliveries", integration,
+                404, 0, null));
         rows.add(new Row("command", "GET", "/actuator/prometheus", "/actuator/prometheus (both services)",
                 EnumSet.of(Who.ADMIN), 200, 0, null));
         rows.add(new Row("query", "GET", "/actuator/prometheus", null, EnumSet.of(Who.ADMIN), 200, 0, null));

@@ -15,5 +15,10 @@ public enum Role {
     /** Reads everything, changes nothing. */
     AUDITOR,
     /** Operates the platform (replays, administration); takes no business decision. */
-    ADMIN
+    ADMIN,
+    /**
+     * An integration service (the cadre/HR system, the national commendation database, a portal): reads the event
+     * feed and manages its own webhook subscriptions; nothing else.
+     */
+    INTEGRATION
 }

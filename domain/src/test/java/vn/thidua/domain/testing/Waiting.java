@@ -14,4 +14,15 @@ public final class Waiting {
             throw new IllegalStateException("interrupted while waiting", e);
         }
     }
+
+    /** Waits until {@code condition} holds, looking every 20 ms; fails the test after {@code max}. */
+    public static void until(java.util.function.BooleanSupplier condition, java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + max);
+            }
+            sleep(20);
+        }
+    }
 }

@@ -18,13 +18,22 @@ import vn.thidua.projections.View;
 import vn.thidua.projections.campaigns.CampaignView;
 import vn.thidua.projections.participants.ParticipantView;
 import vn.thidua.projections.proposals.ProposalView;
+import vn.thidua.service.security.Allowed;
 
 import static vn.thidua.query.api.QueryParameters.enumName;
 import static vn.thidua.query.api.QueryParameters.text;
+import static vn.thidua.domain.common.Role.ADMIN;
+import static vn.thidua.domain.common.Role.APPROVER;
+import static vn.thidua.domain.common.Role.AUDITOR;
+import static vn.thidua.domain.common.Role.COUNCIL;
+import static vn.thidua.domain.common.Role.INSPECTOR;
+import static vn.thidua.domain.common.Role.ORGANIZER;
+import static vn.thidua.domain.common.Role.UNIT;
 
 /** Campaign dashboards: the list, one campaign, its participants and its proposals. */
 @RestController
 @RequestMapping("/api/campaigns")
+@Allowed({ORGANIZER, UNIT, INSPECTOR, COUNCIL, APPROVER, AUDITOR, ADMIN}) // not INTEGRATION: the feed only
 @PreAuthorize("isAuthenticated()")
 public class CampaignQueryController {
 

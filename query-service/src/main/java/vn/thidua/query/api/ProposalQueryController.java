@@ -11,9 +11,19 @@ import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.View;
 import vn.thidua.projections.awards.AwardView;
 import vn.thidua.projections.proposals.ProposalView;
+import vn.thidua.service.security.Allowed;
+
+import static vn.thidua.domain.common.Role.ADMIN;
+import static vn.thidua.domain.common.Role.APPROVER;
+import static vn.thidua.domain.common.Role.AUDITOR;
+import static vn.thidua.domain.common.Role.COUNCIL;
+import static vn.thidua.domain.common.Role.INSPECTOR;
+import static vn.thidua.domain.common.Role.ORGANIZER;
+import static vn.thidua.domain.common.Role.UNIT;
 
 /** One proposal's whole lifecycle, and the registry of awards. */
 @RestController
+@Allowed({ORGANIZER, UNIT, INSPECTOR, COUNCIL, APPROVER, AUDITOR, ADMIN}) // not INTEGRATION: the feed only
 @PreAuthorize("isAuthenticated()")
 public class ProposalQueryController {
 

@@ -1,0 +1,429 @@
+package vn.thidua.query.webhook;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.UnableToInitializeTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import vn.thidua.query.feed.CloudEvents;
+import vn.thidua.query.feed.EventFeed;
+import vn.thidua.query.feed.HeadWatcher;
+import vn.thidua.query.feed.StoredEvent;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Delivers each active subscription's events to its sink, on whichever node holds the claim on the subscription's
+ * token (Axon's token store, the one the processors share: processor {@code webhook:<id>}, segment 0), so exactly one
+ * node delivers a subscription at a time and another takes it over when the claim lapses.
+ * <p>
+ * Per subscription, events go one at a time in position order, each as a structured CloudEvent signed by Standard
+ * Webhooks ({@code webhook-id} = the event id, the same on every retry; {@code webhook-timestamp};
+ * {@code webhook-signature}, two signatures while a rotated secret overlaps). A 2xx confirms the event; its log
+ * entry is written before the next is sent. A 410 disables the subscription. Anything else is retried with
+ * exponential backoff and jitter, or after the {@code Retry-After} of a 429 or 503, until the retry horizon, when the
+ * subscription is parked with the reason and the failed position. The token is stored at least once a second; after
+ * a crash, the next claimer resumes after the later of the token and the last confirmed delivery, so at most the
+ * event in flight is sent again, with the same id.
+ */
+public class WebhookDispatcher implements SmartLifecycle {
+
+    static final String DELIVERED = "DELIVERED";
+    static final String FAILED = "FAILED";
+    static final String GONE = "GONE";
+    static final String REFUSED = "REFUSED";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 100;
+    private static final Duration TOKEN_EVERY = Duration.ofSeconds(1);
+
+    private final SubscriptionStore store;
+    private final TokenStore tokens;
+    private final EventFeed feed;
+    private final HeadWatcher head;
+    private final CloudEvents cloudEvents;
+    private final SinkPolicy sinks;
+    private final WebhookProperties properties;
+    private final Clock clock;
+    private final HttpClient http;
+    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
+    private ExecutorService workers;
+    private volatile boolean stopping;
+
+    public WebhookDispatcher(SubscriptionStore store, TokenStore tokens, EventFeed feed, HeadWatcher head,
+                             CloudEvents cloudEvents, SinkPolicy sinks, WebhookProperties properties, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.feed = feed;
+        this.head = head;
+        this.cloudEvents = cloudEvents;
+        this.sinks = sinks;
+        this.properties = properties;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The Axon processor name of a subscription's token. */
+    public static String processorName(String subscriptionId) {
+        return "webhook:" + subscriptionId;
+    }
+
+    /** The subscription's position as its token holds it (read without a claim). */
+    public long position(String subscriptionId, TrackingToken token) {
+        return token == null ? feed.log().beginning() : token.position().orElse(feed.log().beginning());
+    }
+
+    /** Creates the token of a new subscription, starting after {@code after}, unless it exists. */
+    void initialize(String subscriptionId, long after) {
+        if (tokens.fetchSegments(processorName(subscriptionId)).length > 0) {
+            return;
+        }
+        try {
+            tokens.initializeSegment(new GlobalSequenceTrackingToken(after), processorName(subscriptionId), 0);
+        } catch (UnableToInitializeTokenException madeMeanwhile) {
+            // another node made it
+        }
+    }
+
+    /** Removes a deleted subscription's token, when no other node holds it (the holder removes it then). */
+    void removeToken(String subscriptionId) {
+        if (running.containsKey(subscriptionId)) {
+            return; // its worker sees the subscription gone and removes the token itself
+        }
+        try {
+            tokens.fetchToken(processorName(subscriptionId), 0);
+            tokens.deleteToken(processorName(subscriptionId), 0);
+        } catch (UnableToClaimTokenException heldElsewhere) {
+            // the node delivering it removes it when it sees the subscription gone
+        }
+    }
+
+    /** Subscriptions this node is delivering now. */
+    public Map<String, Boolean> runningHere() {
+        return Map.copyOf(running);
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        workers = Executors.newFixedThreadPool(properties.workers(), r -> daemon(r, "webhook-worker"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-claims"));
+        long every = properties.claimCheck().toMillis();
+        scheduler.scheduleWithFixedDelay(this::claimFree, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        scheduler.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null && !scheduler.isShutdown();
+    }
+
+    /** Claims active subscriptions nobody delivers, while this node has a worker free. */
+    void claimFree() {
+        try {
+            for (String id : store.idsWithStatus(Subscription.Status.ACTIVE)) {
+                if (stopping || running.size() >= properties.workers()) {
+                    return;
+                }
+                if (running.containsKey(id)) {
+                    continue;
+                }
+                TrackingToken token;
+                try {
+                    token = tokens.fetchToken(processorName(id), 0);
+                } catch (UnableToClaimTokenException heldOrMissing) {
+                    // a token lost in a crash after its subscription was kept is made again where it started
+                    store.find(id).ifPresent(s -> initialize(id, s.startAfter()));
+                    continue;
+                }
+                running.put(id, Boolean.TRUE);
+                long after = position(id, token);
+                workers.submit(() -> deliverWhileClaimed(id, after));
+            }
+        } catch (RuntimeException e) {
+            log.warn("webhook claims: {}", e.toString());
+        }
+    }
+
+    private void deliverWhileClaimed(String id, long tokenPosition) {
+        String name = processorName(id);
+        try {
+            long cursor = Math.max(tokenPosition, store.confirmedAfter(id, tokenPosition).orElse(tokenPosition));
+            new Delivery(id, cursor).run();
+        } catch (UnableToClaimTokenException lost) {
+            log.info("webhook {}: claim taken over by another node", id);
+        } catch (RuntimeException e) {
+            log.warn("webhook {}: delivery stopped by {}", id, e.toString(), e);
+        } finally {
+            running.remove(id);
+            try {
+                if (store.find(id).isEmpty()) {
+                    tokens.deleteToken(name, 0);
+                } else {
+                    tokens.releaseClaim(name, 0);
+                }
+            } catch (RuntimeException ignored) {
+                // another node holds it already, or the store is away: the claim lapses by itself
+            }
+        }
+    }
+
+    /** One subscription's deliveries while this node holds its claim. */
+    private final class Delivery {
+
+        private final String id;
+        private final String name;
+        private long cursor;
+        private long tokenStoredAt;
+        private int sinceLastPrune;
+
+        Delivery(String id, long cursor) {
+            this.id = id;
+            this.name = processorName(id);
+            this.cursor = cursor;
+        }
+
+        void run() {
+            storeToken();
+            while (!stopping) {
+                Optional<Subscription> found = store.find(id);
+                if (found.isEmpty() || found.get().status() != Subscription.Status.ACTIVE) {
+                    storeToken();
+                    return;
+                }
+                Subscription subscription = found.get();
+                if (subscription.redeliverAfter() != null) {
+                    cursor = subscription.redeliverAfter();
+                    storeToken();
+                    store.redeliveryApplied(id, subscription.redeliverAfter());
+                    continue;
+                }
+                EventFeed.Page page = feed.read(cursor, subscription.filter(), BATCH);
+                for (StoredEvent event : page.events()) {
+                    if (!deliver(subscription, event)) {
+                        return;
+                    }
+                    cursor = event.position();
+                    tokenIfDue();
+                }
+                cursor = Math.max(cursor, page.next());
+                tokenIfDue();
+                if (page.events().isEmpty()) {
+                    try {
+                        head.awaitBeyond(cursor, Duration.ofSeconds(1));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            storeToken();
+        }
+
+        private void tokenIfDue() {
+            if (clock.millis() - tokenStoredAt >= TOKEN_EVERY.toMillis()) {
+                storeToken();
+            }
+        }
+
+        private void storeToken() {
+            tokens.storeToken(new GlobalSequenceTrackingToken(cursor), name, 0); // also renews the claim
+            tokenStoredAt = clock.millis();
+        }
+
+        /** Delivers one event, retrying until confirmed; false when the subscription stops here. */
+        private boolean deliver(Subscription subscription, StoredEvent event) {
+            byte[] body = cloudEvents.structured(event);
+            Instant firstFailure = null;
+            for (int attempt = 1; !stopping; attempt++) {
+                Instant now = clock.instant();
+                Result result = send(subscription, event, body, now);
+                store.log(id, new SubscriptionStore.Attempt(event.position(), event.eventId(), event.name(), attempt,
+                        result.status(), result.outcome(), result.millis(), result.error(), now));
+                if (++sinceLastPrune >= properties.logRetention()) {
+                    store.prune(id, properties.logRetention());
+                    sinceLastPrune = 0;
+                }
+                switch (result.outcome()) {
+                    case DELIVERED -> {
+                        return true;
+                    }
+                    case GONE -> {
+                        store.setStatus(id, Subscription.Status.DISABLED, "Địa chỉ nhận trả lời 410 Gone ở sự kiện "
+                                + event.position(), event.position());
+                        return false;
+                    }
+                    default -> {
+                    }
+                }
+                firstFailure = firstFailure == null ? now : firstFailure;
+                Duration wait = result.retryAfter() != null ? result.retryAfter() : backoff(attempt);
+                Instant horizon = firstFailure.plus(properties.retryHorizon());
+                if (!now.plus(wait).isBefore(horizon)) {
+                    store.setStatus(id, Subscription.Status.PARKED, "Gửi sự kiện " + event.position()
+                            + " không thành công sau " + attempt + " lần trong " + properties.retryHorizon()
+                            + ": " + result.describe(), event.position());
+                    return false;
+                }
+                if (!pause(wait)) {
+                    return false;
+                }
+                Optional<Subscription> now2 = store.find(id);
+                if (now2.isEmpty() || now2.get().status() != Subscription.Status.ACTIVE
+                        || now2.get().redeliverAfter() != null) {
+                    return false; // paused, deleted or sent elsewhere meanwhile: the loop above decides
+                }
+                subscription = now2.get();
+            }
+            return false;
+        }
+
+        /** Waits, renewing the claim; false when stopping. */
+        private boolean pause(Duration wait) {
+            long until = clock.millis() + wait.toMillis();
+            while (!stopping) {
+                long left = until - clock.millis();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    Thread.sleep(Math.min(left, 500));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                tokenIfDue();
+            }
+            return false;
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        double base = properties.initialBackoff().toMillis() * Math.pow(2, Math.min(attempt - 1, 30));
+        double capped = Math.min(base, properties.maxBackoff().toMillis());
+        return Duration.ofMillis((long) (capped * ThreadLocalRandom.current().nextDouble(0.5, 1.0)));
+    }
+
+    /** What one attempt gave. */
+    record Result(int status, String outcome, long millis, String error, Duration retryAfter) {
+        String describe() {
+            return status > 0 ? "HTTP " + status : error;
+        }
+    }
+
+    private Result send(Subscription subscription, StoredEvent event, byte[] body, Instant now) {
+        URI sink;
+        try {
+            sink = sinks.check(subscription.sinkUrl());
+        } catch (SinkPolicy.Refused refused) {
+            return new Result(0, REFUSED, 0, refused.getMessage(), null);
+        }
+        long seconds = now.getEpochSecond();
+        String payload = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String signature;
+        try {
+            signature = subscription.signingSecrets(now).stream().map(secret -> sign(secret, event.eventId(),
+                    seconds, payload)).collect(Collectors.joining(" "));
+        } catch (IllegalStateException e) {
+            return new Result(0, FAILED, 0, e.getMessage(), null);
+        }
+        HttpRequest request = HttpRequest.newBuilder(sink).timeout(properties.requestTimeout())
+                .header("Content-Type", CloudEvents.CONTENT_TYPE + "; charset=utf-8")
+                .header("webhook-id", event.eventId())
+                .header("webhook-timestamp", Long.toString(seconds))
+                .header("webhook-signature", signature)
+                .header("User-Agent", "thidua-webhooks/1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return new Result(status, DELIVERED, millis, null, null);
+            }
+            if (status == 410) {
+                return new Result(status, GONE, millis, null, null);
+            }
+            Duration retryAfter = status == 429 || status == 503
+                    ? retryAfter(response.headers().firstValue("Retry-After").orElse(null), now) : null;
+            return new Result(status, FAILED, millis, null, retryAfter);
+        } catch (IOException e) {
+            return new Result(0, FAILED, (System.nanoTime() - start) / 1_000_000, e.toString(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(0, FAILED, 0, "interrupted", null);
+        }
+    }
+
+    private static String sign(String secret, String id, long seconds, String payload) {
+        try {
+            return new Webhook(secret).sign(id, seconds, payload);
+        } catch (WebhookSigningException e) {
+            throw new IllegalStateException("signing failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code Retry-After}: seconds or an HTTP date; unreadable or negative is ignored (the backoff applies). */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank() || value.length() > 64) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+}
