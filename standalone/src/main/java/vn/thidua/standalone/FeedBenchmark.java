@@ -1,0 +1,115 @@
+package vn.thidua.standalone;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's integration-feed figures, measured as an integrator would see them over loopback HTTP: the pull
+ * feed read from the beginning in pages of {@value #PAGE} (each page parsed), and one webhook subscription delivering
+ * events to a receiver in this process (the JDK's HTTP server, answering 204 at once).
+ */
+final class FeedBenchmark {
+
+    static final int PAGE = 1000;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String authorization = "Basic " + Base64.getEncoder()
+            .encodeToString("integration:demo".getBytes(StandardCharsets.UTF_8));
+
+    FeedBenchmark(int queryPort) {
+        this.base = "http://127.0.0.1:" + queryPort;
+    }
+
+    /** Events per second read through {@code GET /api/events}, every stored event, in pages of {@value #PAGE}. */
+    double pullRate() throws IOException, InterruptedException {
+        long events = 0;
+        long cursor = -1;
+        long t0 = System.nanoTime();
+        while (true) {
+            HttpResponse<InputStream> page = http.send(HttpRequest.newBuilder(URI.create(base
+                            + "/api/events?limit=" + PAGE + "&after=" + cursor)).header("Authorization", authorization)
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("feed answered " + page.statusCode());
+            }
+            long next = Long.parseLong(page.headers().firstValue("Thidua-Next-After").orElseThrow());
+            int read = count(page.body());
+            events += read;
+            if (read == 0 && next == cursor) {
+                break;
+            }
+            cursor = next;
+        }
+        return events / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** How many CloudEvents a batch holds, reading every token of it. */
+    private static int count(InputStream body) throws IOException {
+        int events = 0;
+        try (body; JsonParser parser = JSON.createParser(body)) {
+            parser.nextToken(); // [
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                events++;
+            }
+        }
+        return events;
+    }
+
+    /** Events per second one subscription delivers to a local receiver, over its first {@code events} events. */
+    double webhookRate(long events) throws IOException, InterruptedException {
+        AtomicLong received = new AtomicLong();
+        AtomicLong lastAt = new AtomicLong();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        receiver.setExecutor(Executors.newFixedThreadPool(2));
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet();
+            lastAt.set(System.nanoTime());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String id = null;
+        try {
+            long t0 = System.nanoTime();
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/subscriptions"))
+                    .header("Authorization", authorization).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sinkUrl\":\"http://127.0.0.1:"
+                            + receiver.getAddress().getPort() + "/hook\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("subscription refused: " + created.body());
+            }
+            id = created.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (received.get() < events && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            return received.get() / ((lastAt.get() - t0) / 1e9);
+        } finally {
+            if (id != null) {
+                http.send(HttpRequest.newBuilder(URI.create(base + "/api/subscriptions/" + id))
+                        .header("Authorization", authorization).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            }
+            receiver.stop(0);
+        }
+    }
+}
