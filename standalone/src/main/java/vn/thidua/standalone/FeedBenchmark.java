@@ -37,8 +37,12 @@ final class FeedBenchmark {
         this.base = "http://127.0.0.1:" + queryPort;
     }
 
-    /** Events per second read through {@code GET /api/events}, every stored event, in pages of {@value #PAGE}. */
-    double pullRate() throws IOException, InterruptedException {
+    /** A measured rate: how many events, at how many per second. */
+    record Rate(long events, double perSecond) {
+    }
+
+    /** Every stored event read through {@code GET /api/events}, in pages of {@value #PAGE}. */
+    Rate pull() throws IOException, InterruptedException {
         long events = 0;
         long cursor = -1;
         long t0 = System.nanoTime();
@@ -57,7 +61,7 @@ final class FeedBenchmark {
             }
             cursor = next;
         }
-        return events / ((System.nanoTime() - t0) / 1e9);
+        return new Rate(events, events / ((System.nanoTime() - t0) / 1e9));
     }
 
     /** How many CloudEvents a batch holds, reading every token of it. */
@@ -73,8 +77,8 @@ final class FeedBenchmark {
         return events;
     }
 
-    /** Events per second one subscription delivers to a local receiver, over its first {@code events} events. */
-    double webhookRate(long events) throws IOException, InterruptedException {
+    /** One subscription delivering its first {@code events} events to a local receiver. */
+    Rate webhook(long events) throws IOException, InterruptedException {
         AtomicLong received = new AtomicLong();
         AtomicLong lastAt = new AtomicLong();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -103,7 +107,7 @@ final class FeedBenchmark {
             while (received.get() < events && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            return received.get() / ((lastAt.get() - t0) / 1e9);
+            return new Rate(received.get(), received.get() / ((lastAt.get() - t0) / 1e9));
         } finally {
             if (id != null) {
                 http.send(HttpRequest.newBuilder(URI.create(base + "/api/subscriptions/" + id))
