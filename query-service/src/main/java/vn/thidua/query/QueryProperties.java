@@ -10,12 +10,14 @@ import java.time.Duration;
  * starts with: several nodes share them), how long a claim on a segment holds without renewal (how long a dead
  * node's segments wait), how long a query waits for a minimum version before answering 409, whether the store keeps
  * secondary indexes (MongoDB does; the embedded mongo-java-server cannot use them, see
- * {@code Projections.dropSecondaryIndexes}), and how often the embedded event store is polled while it has no new
- * event (20 ms: a command is readable that much sooner).
+ * {@code Projections.dropSecondaryIndexes}), how often the embedded event store is polled while it has no new
+ * event (20 ms: a command is readable that much sooner), and the name this node claims tokens under (the JVM's
+ * {@code pid@host} unless set; two nodes must differ).
  */
 @ConfigurationProperties("thidua.query")
 public record QueryProperties(String database, Integer batchSize, Integer segments, Duration claimTimeout,
-                              Duration consistencyWait, Boolean secondaryIndexes, Duration pollInterval) {
+                              Duration consistencyWait, Boolean secondaryIndexes, Duration pollInterval,
+                              String nodeId) {
 
     public QueryProperties {
         secondaryIndexes = secondaryIndexes == null || secondaryIndexes;
@@ -25,6 +27,8 @@ public record QueryProperties(String database, Integer batchSize, Integer segmen
         claimTimeout = claimTimeout == null ? Projections.DEFAULT_CLAIM_TIMEOUT : claimTimeout;
         consistencyWait = consistencyWait == null ? Duration.ofSeconds(5) : consistencyWait;
         pollInterval = pollInterval == null ? Duration.ofMillis(20) : pollInterval;
+        nodeId = nodeId == null || nodeId.isBlank()
+                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() : nodeId;
     }
 
     /** Claims are renewed, and free segments looked for, four times per claim timeout. */

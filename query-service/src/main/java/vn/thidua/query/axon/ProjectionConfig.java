@@ -29,7 +29,6 @@ import vn.thidua.projections.audit.AuditProjection;
 import vn.thidua.query.QueryProperties;
 
 import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
 
 /**
  * The projections as Axon pooled streaming processors (see {@link Projections}), the read models' database, and the
@@ -122,7 +121,7 @@ public class ProjectionConfig {
     @Bean
     public TokenStore tokenStore(MongoDatabase database, @Qualifier("serializer") Serializer serializer,
                                  QueryProperties properties) {
-        return Projections.tokenStore(database, serializer, ManagementFactory.getRuntimeMXBean().getName(),
+        return Projections.tokenStore(database, serializer, properties.nodeId(),
                 properties.claimTimeout());
     }
 
