@@ -38,7 +38,10 @@ public final class EventFeed {
         long cursor = Math.max(after, log.beginning());
         int examined = 0;
         while (out.size() < limit && examined < scanLimit && cursor < head) {
-            List<StoredEvent> batch = log.readAfter(cursor, Math.min(READ_BATCH, scanLimit - examined));
+            // without a filter every event read is handed out: read no more than the page needs
+            int wanted = filter.isEmpty() ? limit - out.size() : READ_BATCH;
+            List<StoredEvent> batch = log.readAfter(cursor, Math.min(Math.min(wanted, READ_BATCH),
+                    scanLimit - examined));
             if (batch.isEmpty()) {
                 break;
             }

@@ -10,6 +10,10 @@ public record FeedFilter(Set<String> types, String campaignId, String aggregateI
 
     public static final FeedFilter ALL = new FeedFilter(Set.of(), null, null);
 
+    public boolean isEmpty() {
+        return types.isEmpty() && campaignId == null && aggregateId == null;
+    }
+
     public boolean matches(StoredEvent event) {
         return (types.isEmpty() || types.contains(event.name()))
                 && (campaignId == null || campaignId.equals(event.campaignId()))

@@ -19,9 +19,10 @@ import java.util.Optional;
 /**
  * Subscriptions and their delivery log in MongoDB, beside the tracking tokens: not read models (nothing rebuilds
  * them; a replay never touches them). A subscription's own changes are journaled before they are answered. A
- * successful delivery's log entry is also its confirmation, written before the next event is sent (not journaled:
- * on the embedded store it reaches the disk within the store's commit interval): a node that takes a subscription
- * over resumes after the later of its token and its last confirmed delivery.
+ * successful delivery's log entry is also its confirmation; entries are written in batches, at least every
+ * {@value WebhookDispatcher#LOG_EVERY_MILLIS} ms (the embedded store's own commit interval is 100 ms, so writing each
+ * alone would keep no more after a crash): a node that takes a subscription over resumes after the later of its
+ * token and its last logged confirmation.
  */
 public final class SubscriptionStore {
 
@@ -99,13 +100,21 @@ public final class SubscriptionStore {
         deliveries.deleteMany(Filters.eq("subscriptionId", id));
     }
 
-    void log(String subscriptionId, Attempt attempt) {
-        deliveries.insertOne(new Document("_id", new ObjectId()).append("subscriptionId", subscriptionId)
-                .append("position", attempt.position()).append("eventId", attempt.eventId())
-                .append("type", attempt.type()).append("attempt", attempt.attempt())
-                .append("status", attempt.status()).append("outcome", attempt.outcome())
-                .append("latencyMillis", attempt.latencyMillis()).append("error", attempt.error())
-                .append("at", Date.from(attempt.at())));
+    /** Logs attempts, in the order made (one write). */
+    void log(String subscriptionId, List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        List<Document> documents = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            documents.add(new Document("_id", new ObjectId()).append("subscriptionId", subscriptionId)
+                    .append("position", attempt.position()).append("eventId", attempt.eventId())
+                    .append("type", attempt.type()).append("attempt", attempt.attempt())
+                    .append("status", attempt.status()).append("outcome", attempt.outcome())
+                    .append("latencyMillis", attempt.latencyMillis()).append("error", attempt.error())
+                    .append("at", Date.from(attempt.at())));
+        }
+        deliveries.insertMany(documents);
     }
 
     /** The newest attempts first. */

@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +46,8 @@ import java.util.stream.Collectors;
  * Per subscription, events go one at a time in position order, each as a structured CloudEvent signed by Standard
  * Webhooks ({@code webhook-id} = the event id, the same on every retry; {@code webhook-timestamp};
  * {@code webhook-signature}, two signatures while a rotated secret overlaps). A 2xx confirms the event; its log
- * entry is written before the next is sent. A 410 disables the subscription. Anything else is retried with
+ * entry is written with the others of the last {@value #LOG_EVERY_MILLIS} ms, and always before the token moves past
+ * it. A 410 disables the subscription. Anything else is retried with
  * exponential backoff and jitter, or after the {@code Retry-After} of a 429 or 503, until the retry horizon, when the
  * subscription is parked with the reason and the failed position. The token is stored at least once a second; after
  * a crash, the next claimer resumes after the later of the token and the last confirmed delivery, so at most the
@@ -58,7 +61,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     static final String REFUSED = "REFUSED";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final int BATCH = 100;
+    private static final int BATCH = 500;
+    static final long LOG_EVERY_MILLIS = 100;
     private static final Duration TOKEN_EVERY = Duration.ofSeconds(1);
 
     private final SubscriptionStore store;
@@ -194,7 +198,12 @@ public class WebhookDispatcher implements SmartLifecycle {
         String name = processorName(id);
         try {
             long cursor = Math.max(tokenPosition, store.confirmedAfter(id, tokenPosition).orElse(tokenPosition));
-            new Delivery(id, cursor).run();
+            Delivery delivery = new Delivery(id, cursor);
+            try {
+                delivery.run();
+            } finally {
+                delivery.flushLog(); // what was confirmed is logged before the claim goes
+            }
         } catch (UnableToClaimTokenException lost) {
             log.info("webhook {}: claim taken over by another node", id);
         } catch (RuntimeException e) {
@@ -221,6 +230,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         private long cursor;
         private long tokenStoredAt;
         private int sinceLastPrune;
+        private final List<SubscriptionStore.Attempt> unlogged = new ArrayList<>();
+        private long loggedAt;
 
         Delivery(String id, long cursor) {
             this.id = id;
@@ -254,6 +265,7 @@ public class WebhookDispatcher implements SmartLifecycle {
                 cursor = Math.max(cursor, page.next());
                 tokenIfDue();
                 if (page.events().isEmpty()) {
+                    flushLog();
                     try {
                         head.awaitBeyond(cursor, Duration.ofSeconds(1));
                     } catch (InterruptedException e) {
@@ -272,8 +284,29 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
 
         private void storeToken() {
+            flushLog(); // the confirmations first: the token never runs ahead of what the log shows
             tokens.storeToken(new GlobalSequenceTrackingToken(cursor), name, 0); // also renews the claim
             tokenStoredAt = clock.millis();
+        }
+
+        private void log(SubscriptionStore.Attempt attempt) {
+            unlogged.add(attempt);
+            if (unlogged.size() >= BATCH || clock.millis() - loggedAt >= LOG_EVERY_MILLIS) {
+                flushLog();
+            }
+        }
+
+        private void flushLog() {
+            if (!unlogged.isEmpty()) {
+                store.log(id, unlogged);
+                sinceLastPrune += unlogged.size();
+                unlogged.clear();
+            }
+            loggedAt = clock.millis();
+            if (sinceLastPrune >= properties.logRetention()) {
+                store.prune(id, properties.logRetention());
+                sinceLastPrune = 0;
+            }
         }
 
         /** Delivers one event, retrying until confirmed; false when the subscription stops here. */
@@ -283,17 +316,14 @@ public class WebhookDispatcher implements SmartLifecycle {
             for (int attempt = 1; !stopping; attempt++) {
                 Instant now = clock.instant();
                 Result result = send(subscription, event, body, now);
-                store.log(id, new SubscriptionStore.Attempt(event.position(), event.eventId(), event.name(), attempt,
+                log(new SubscriptionStore.Attempt(event.position(), event.eventId(), event.name(), attempt,
                         result.status(), result.outcome(), result.millis(), result.error(), now));
-                if (++sinceLastPrune >= properties.logRetention()) {
-                    store.prune(id, properties.logRetention());
-                    sinceLastPrune = 0;
-                }
                 switch (result.outcome()) {
                     case DELIVERED -> {
                         return true;
                     }
                     case GONE -> {
+                        flushLog();
                         store.setStatus(id, Subscription.Status.DISABLED, "Địa chỉ nhận trả lời 410 Gone ở sự kiện "
                                 + event.position(), event.position());
                         return false;
@@ -305,6 +335,7 @@ public class WebhookDispatcher implements SmartLifecycle {
                 Duration wait = result.retryAfter() != null ? result.retryAfter() : backoff(attempt);
                 Instant horizon = firstFailure.plus(properties.retryHorizon());
                 if (!now.plus(wait).isBefore(horizon)) {
+                    flushLog();
                     store.setStatus(id, Subscription.Status.PARKED, "Gửi sự kiện " + event.position()
                             + " không thành công sau " + attempt + " lần trong " + properties.retryHorizon()
                             + ": " + result.describe(), event.position());
@@ -325,6 +356,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
         /** Waits, renewing the claim; false when stopping. */
         private boolean pause(Duration wait) {
+            flushLog(); // the failed attempt shows in the log while waiting
             long until = clock.millis() + wait.toMillis();
             while (!stopping) {
                 long left = until - clock.millis();
