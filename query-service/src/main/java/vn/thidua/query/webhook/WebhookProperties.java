@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code thidua.webhooks}: how many subscriptions this node delivers at once ({@code workers}), how long a failing
- * delivery is retried before the subscription is parked ({@code retry-horizon}), the backoff between attempts
+ * {@code thidua.webhooks}: how many subscriptions this node delivers at once ({@code workers}, 32: each active
+ * subscription this node holds keeps one thread, mostly asleep; more wait for a free one here or another node), how
+ * long a failing delivery is retried before the subscription is parked ({@code retry-horizon}), the backoff between
+ * attempts
  * (doubling from {@code initial-backoff} up to {@code max-backoff}, with jitter), the HTTP timeouts, the hosts a sink
  * may name although they resolve to private, loopback or link-local addresses ({@code allowed-hosts}: host names or
  * literal addresses, empty by default), how many subscriptions one integration may hold, how many delivery attempts
@@ -20,7 +22,7 @@ public record WebhookProperties(Integer workers, Duration retryHorizon, Duration
                                 Duration claimCheck) {
 
     public WebhookProperties {
-        workers = workers == null ? 8 : workers;
+        workers = workers == null ? 32 : workers;
         retryHorizon = retryHorizon == null ? Duration.ofHours(24) : retryHorizon;
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
