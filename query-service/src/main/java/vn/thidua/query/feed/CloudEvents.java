@@ -58,7 +58,7 @@ public final class CloudEvents {
                 .withTime(event.timestamp().atOffset(ZoneOffset.UTC))
                 .withData("application/json", BytesCloudEventData.wrap(event.data()))
                 .withExtension("position", Long.toString(event.position()));
-        type.ifPresent(t -> builder.withDataSchema(URI.create(schemaBase + t.cloudEventType() + "/schema")));
+        type.ifPresent(t -> builder.withDataSchema(dataSchema(t)));
         if (event.aggregateId() != null) {
             builder.withSubject(event.aggregateId())
                     .withExtension("aggregatetype", event.aggregateType())
@@ -70,6 +70,11 @@ public final class CloudEvents {
         extension(builder, "actorrole", event.meta(ActorMetadata.ACTOR_ROLE));
         extension(builder, "actorunit", event.meta(ActorMetadata.ACTOR_UNIT));
         return builder.build();
+    }
+
+    /** Where a type's JSON Schema is served: its events' {@code dataschema}. */
+    public URI dataSchema(EventCatalogue.EventType type) {
+        return URI.create(schemaBase + type.cloudEventType() + "/schema");
     }
 
     private static void extension(CloudEventBuilder builder, String name, String value) {

@@ -82,7 +82,6 @@ public class FeedController {
     @GetMapping("/api/events/types")
     public List<Map<String, Object>> types(HttpServletResponse response) {
         response.setHeader("Link", "</v3/api-docs>; rel=\"service-desc\", </swagger-ui.html>; rel=\"service-doc\"");
-        String base = properties.publicUrl().replaceAll("/+$", "");
         return EventCatalogue.all().stream().map(type -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("type", type.cloudEventType());
@@ -90,7 +89,7 @@ public class FeedController {
             entry.put("revision", type.revision());
             entry.put("aggregateType", type.aggregateType());
             entry.put("description", Map.of("vi", type.vi(), "en", type.en()));
-            entry.put("dataschema", base + "/api/events/types/" + type.cloudEventType() + "/schema");
+            entry.put("dataschema", cloudEvents.dataSchema(type).toString());
             return entry;
         }).toList();
     }
@@ -101,8 +100,7 @@ public class FeedController {
         EventCatalogue.EventType found = EventCatalogue.named(QueryParameters.text("type", type))
                 .orElseThrow(() -> new QueryExceptions.NotFound("loại sự kiện", type));
         ObjectNode schema = EventCatalogue.schema(found);
-        schema.put("$id", properties.publicUrl().replaceAll("/+$", "") + "/api/events/types/"
-                + found.cloudEventType() + "/schema");
+        schema.put("$id", cloudEvents.dataSchema(found).toString());
         schema.put("title", found.cloudEventType());
         schema.put("description", found.en() + " / " + found.vi());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))

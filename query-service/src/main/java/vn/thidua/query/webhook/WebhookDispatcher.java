@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import vn.thidua.query.feed.CloudEvents;
 import vn.thidua.query.feed.EventFeed;
+import vn.thidua.query.feed.EventLog;
 import vn.thidua.query.feed.HeadWatcher;
 import vn.thidua.query.feed.StoredEvent;
 
@@ -98,8 +99,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         return "webhook:" + subscriptionId;
     }
 
-    /** The subscription's position as its token holds it (read without a claim). */
-    public long position(String subscriptionId, TrackingToken token) {
+    /** The position a claimed token holds ({@link EventLog#beginning()} when it holds none). */
+    private long position(TrackingToken token) {
         return token == null ? feed.log().beginning() : token.position().orElse(feed.log().beginning());
     }
 
@@ -186,7 +187,7 @@ public class WebhookDispatcher implements SmartLifecycle {
                     continue;
                 }
                 running.put(id, Boolean.TRUE);
-                long after = position(id, token);
+                long after = position(token);
                 workers.submit(() -> deliverWhileClaimed(id, after));
             }
         } catch (RuntimeException e) {
