@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * the integration feed) that read an event in that half second could record its effects, its position and a token
  * past it, and a crash then lose the event, whose position the store may number again: read models recording an
  * event that does not exist, and skipping the one that took its place. So before an event above the last position
- * known to be durable is handed out, the file is forced ({@code force}: H2's {@code CHECKPOINT SYNC}), which makes
+ * known to be durable is handed out, the file is forced ({@code force}: {@code H2Disk.force}), which makes
  * every event committed until then durable, and that head becomes the known position. Events read again (a rebuild)
  * cost nothing; new ones cost one forced write per batch read, shared by every reader.
  */

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+import vn.thidua.service.h2.H2Disk;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -106,7 +107,7 @@ final class CommandAtomicH2Backend extends H2Backend {
         commits.writeLock().lock();
         try {
             if (!store.isClosed()) {
-                store.commit(); // this and every earlier version, written before it returns
+                store.commit(); // what the commands changed since the last commit becomes a version, written now
             }
         } finally {
             commits.writeLock().unlock();
@@ -114,7 +115,7 @@ final class CommandAtomicH2Backend extends H2Backend {
         commits.readLock().lock();
         try {
             if (!store.isClosed()) {
-                store.sync();
+                H2Disk.forceCommitted(store); // waits for a version H2 is still writing, then forces the file
             }
         } finally {
             commits.readLock().unlock();

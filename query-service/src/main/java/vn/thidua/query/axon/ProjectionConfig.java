@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.thidua.projections.DocumentMapper;
 import vn.thidua.projections.DurableReads;
 import vn.thidua.projections.ProgressSignal;
@@ -27,6 +26,7 @@ import vn.thidua.projections.Projections;
 import vn.thidua.projections.ReadModelProjection;
 import vn.thidua.projections.audit.AuditProjection;
 import vn.thidua.query.QueryProperties;
+import vn.thidua.service.h2.H2Disk;
 
 import javax.sql.DataSource;
 
@@ -81,8 +81,7 @@ public class ProjectionConfig {
                     .transactionManager(transactionManager)
                     .batchSize(QUERY_READ_BATCH)
                     .build();
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            return new DurableReads(engine, () -> jdbc.execute("CHECKPOINT SYNC")); // only durable events are read
+            return new DurableReads(engine, () -> H2Disk.force(dataSource)); // only durable events are read
 
         }
 
