@@ -150,8 +150,7 @@ public class DocumentBatch implements Batch {
         /** Documents read (or created) in this batch, null where none exists, in the order first asked for. */
         final Map<String, T> loaded = new LinkedHashMap<>();
         final Map<String, Long> positionAtLoad = new HashMap<>();
-        final Map<String, Set<String>> keysAtLoad = new HashMap<>();
-        final Map<String, String> entryAtLoad = new HashMap<>();
+        final Map<String, Map<String, String>> entriesAtLoad = new HashMap<>();
 
         @SuppressWarnings("unchecked")
         Table(MongoCollection<Document> collection, Projector<?> readModel) {
@@ -191,13 +190,12 @@ public class DocumentBatch implements Batch {
 
         void loadedAs(String id, T view) {
             positionAtLoad.put(id, view.position);
-            keysAtLoad.put(id, readModel.indexKeys(view));
-            entryAtLoad.put(id, KeyIndex.entry(readModel.indexOrder(view), id));
+            entriesAtLoad.put(id, readModel.indexEntries(view));
         }
 
         void created(String id, T view) {
             positionAtLoad.put(id, view.position);
-            keysAtLoad.put(id, Set.of());
+            entriesAtLoad.put(id, Map.of());
         }
 
         boolean changed(String id, T view) {
@@ -217,9 +215,8 @@ public class DocumentBatch implements Batch {
         void indexChanges(KeyIndex index) {
             loaded.forEach((id, view) -> {
                 if (changed(id, view)) {
-                    index.change(collection.getNamespace().getCollectionName(), keysAtLoad.get(id),
-                            entryAtLoad.get(id), readModel.indexKeys(view),
-                            KeyIndex.entry(readModel.indexOrder(view), id), id);
+                    index.change(collection.getNamespace().getCollectionName(), entriesAtLoad.get(id),
+                            readModel.indexEntries(view), id);
                 }
             });
         }
@@ -227,8 +224,7 @@ public class DocumentBatch implements Batch {
         void clear() {
             loaded.clear();
             positionAtLoad.clear();
-            keysAtLoad.clear();
-            entryAtLoad.clear();
+            entriesAtLoad.clear();
         }
     }
 }

@@ -2,6 +2,7 @@ package vn.thidua.projections;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -10,6 +11,7 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +46,14 @@ public final class KeyIndex {
     private final Map<String, Set<String>> removed = new TreeMap<>();
     private final Map<String, Set<String>> added = new TreeMap<>();
 
+    /**
+     * The layout this class writes, recorded in the index (a document {@value #LAYOUT_ID}) when it is built: 2 since
+     * the text keys ({@link #textKey}). A data folder whose index has another layout is rebuilt at start
+     * ({@code ReadModelProjection#rebuildIfIndexOutdated}).
+     */
+    static final int LAYOUT = 2;
+    static final String LAYOUT_ID = "layout";
+
     /** The key listing every document of a collection. */
     public static final String ALL = "all";
 
@@ -63,6 +73,19 @@ public final class KeyIndex {
 
     public static String idOf(String entry) {
         return entry.substring(entry.lastIndexOf(SEPARATOR) + 1);
+    }
+
+    /** The order (or, under a text key, the text) of an entry. */
+    public static String orderOf(String entry) {
+        return entry.substring(0, entry.lastIndexOf(SEPARATOR));
+    }
+
+    /**
+     * The key listing every document with its folded text of {@code field} as the entry's order
+     * ({@link Projector#searchTexts}).
+     */
+    public static String textKey(String field) {
+        return "text:" + field;
     }
 
     /**
@@ -98,20 +121,21 @@ public final class KeyIndex {
         return keys;
     }
 
-    /** Notes that a document moved from {@code before} (keys, entry) to {@code after} in this batch. */
-    void change(String collection, Set<String> keysBefore, String entryBefore, Set<String> keysAfter,
-                String entryAfter, String id) {
-        boolean sameEntry = entryBefore != null && entryBefore.equals(entryAfter);
-        for (String key : keysBefore) {
-            if (!(sameEntry && keysAfter.contains(key))) {
-                removed.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entryBefore);
+    /**
+     * Notes that a document moved from the entries {@code before} (by key) to those {@code after} in this batch: an
+     * entry that is the same under the same key is left as it is.
+     */
+    void change(String collection, Map<String, String> before, Map<String, String> after, String id) {
+        before.forEach((key, entry) -> {
+            if (!entry.equals(after.get(key))) {
+                removed.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entry);
             }
-        }
-        for (String key : keysAfter) {
-            if (!(sameEntry && keysBefore.contains(key))) {
-                added.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entryAfter);
+        });
+        after.forEach((key, entry) -> {
+            if (!entry.equals(before.get(key))) {
+                added.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entry);
             }
-        }
+        });
     }
 
     /** Writes what the batch changed (removals first; each update is idempotent), and forgets it. */
@@ -126,6 +150,18 @@ public final class KeyIndex {
         }
         removed.clear();
         added.clear();
+    }
+
+    /** Records that the index is (being) built with this class's layout. */
+    static void recordLayout(MongoDatabase database) {
+        database.getCollection(ReadModels.KEY_INDEX).replaceOne(Filters.eq(View.ID, LAYOUT_ID),
+                new Document(View.ID, LAYOUT_ID).append("layout", LAYOUT), new ReplaceOptions().upsert(true));
+    }
+
+    /** Whether the index was built with this class's layout. */
+    static boolean hasCurrentLayout(MongoDatabase database) {
+        Document layout = database.getCollection(ReadModels.KEY_INDEX).find(Filters.eq(View.ID, LAYOUT_ID)).first();
+        return layout != null && layout.get("layout") instanceof Number n && n.intValue() == LAYOUT;
     }
 
     private static String bucketId(String collection, String key, String id) {
@@ -143,6 +179,34 @@ public final class KeyIndex {
             entries.addAll(bucket.getList(ENTRIES, String.class));
         }
         return entries;
+    }
+
+    /** The ids of the documents listed under a text key, each with its text. */
+    public static Map<String, String> texts(MongoDatabase database, String collection, String field) {
+        Map<String, String> texts = new HashMap<>();
+        for (String entry : entries(database, collection, textKey(field))) {
+            texts.put(idOf(entry), orderOf(entry));
+        }
+        return texts;
+    }
+
+    /**
+     * How many entries each key has in its first bucket: a sample of one in {@value #BUCKETS} (a bucket is chosen by
+     * a hash of the document's id), read with one query, by which a query plans which keys to read first.
+     */
+    public static Map<String, Integer> sampledSizes(MongoDatabase database, String collection,
+                                                    Collection<String> keys) {
+        Map<String, String> keyByBucket = new HashMap<>();
+        for (String key : keys) {
+            keyByBucket.put(collection + "|" + key + "#0", key);
+        }
+        Map<String, Integer> sizes = new HashMap<>();
+        keys.forEach(key -> sizes.put(key, 0));
+        for (Document bucket : database.getCollection(ReadModels.KEY_INDEX)
+                .find(Filters.in(View.ID, keyByBucket.keySet()))) {
+            sizes.put(keyByBucket.get(bucket.getString(View.ID)), bucket.getList(ENTRIES, String.class).size());
+        }
+        return sizes;
     }
 
     /** The entries present under every one of the keys, sorted (the smallest set first keeps it cheap). */

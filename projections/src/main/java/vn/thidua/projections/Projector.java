@@ -100,6 +100,30 @@ public abstract class Projector<V extends View> {
         return document.id;
     }
 
+    /**
+     * The folded texts a query searches by words, by field ({@code KeyIndex} lists each under the field's text key,
+     * so that a search whose letters are too common to narrow it tests the texts instead of reading every
+     * document); none unless the read model declares some.
+     */
+    public Map<String, String> searchTexts(V document) {
+        return Map.of();
+    }
+
+    /** Every key the document is listed under, with its entry there ({@link KeyIndex#entry}). */
+    public final Map<String, String> indexEntries(V document) {
+        Map<String, String> entries = new HashMap<>();
+        String entry = KeyIndex.entry(indexOrder(document), document.id);
+        for (String key : indexKeys(document)) {
+            entries.put(key, entry);
+        }
+        searchTexts(document).forEach((field, text) -> {
+            if (text != null) {
+                entries.put(KeyIndex.textKey(field), KeyIndex.entry(text, document.id));
+            }
+        });
+        return entries;
+    }
+
     /** The event types this read model applies. */
     public Set<Class<?>> events() {
         return rules.keySet();

@@ -56,10 +56,33 @@ public class ReadModelProjection {
         return batches;
     }
 
+    /**
+     * A data folder whose key index has another layout than {@link KeyIndex} writes (before its text keys, for one)
+     * cannot answer queries through it: the read models are then rebuilt from the first event (emptied, and the
+     * processor's token removed so that it starts from the beginning). Read models that are empty record the current
+     * layout. Called before the processors start.
+     */
+    public boolean rebuildIfIndexOutdated() {
+        if (KeyIndex.hasCurrentLayout(database)) {
+            return false;
+        }
+        boolean empty = COLLECTIONS.stream()
+                .allMatch(name -> database.getCollection(name).estimatedDocumentCount() == 0);
+        if (empty) {
+            KeyIndex.recordLayout(database);
+            return false;
+        }
+        reset();
+        database.getCollection(ReadModels.TOKENS).deleteMany(Filters.eq("processorName",
+                ReadModels.READ_MODELS_GROUP));
+        return true;
+    }
+
     @ResetHandler
     public void reset() {
         COLLECTIONS.forEach(name -> Projections.recreate(database, name));
         Projections.recreate(database, ReadModels.KEY_INDEX);
+        KeyIndex.recordLayout(database);
         database.getCollection(ReadModels.PROGRESS).deleteMany(Filters.regex(View.ID,
                 "^" + Pattern.quote(ReadModels.progressMark(ReadModels.READ_MODELS_GROUP, ""))));
     }

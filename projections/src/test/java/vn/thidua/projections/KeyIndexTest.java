@@ -1,5 +1,6 @@
 package vn.thidua.projections;
 
+import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import vn.thidua.demo.DemoScenario;
@@ -27,7 +28,8 @@ class KeyIndexTest {
 
             Map<String, List<String>> expected = expectedIndex(harness);
             assertThat(expected).containsKeys("proposals|campaign-status:thu-thua-dai-hoi-2020/AWARDED",
-                    "awards|all", "awards|year:2020", "campaigns|status:CLOSED", "participants|unit:chi-bo-to-1");
+                    "awards|all", "awards|year:2020", "campaigns|status:CLOSED", "participants|unit:chi-bo-to-1",
+                    "awards|text:nominee", "campaigns|text:search", "campaigns|text:issuer");
             assertThat(ReadModelDump.index(harness.database)).isEqualTo(expected);
 
             TreeSet<String> rejected = KeyIndex.entries(harness.database, ReadModels.PROPOSALS,
@@ -44,6 +46,30 @@ class KeyIndexTest {
         }
     }
 
+    @Test
+    void aDataFolderWhoseIndexHasAnotherLayoutIsRebuiltBeforeTheProcessorsStart() {
+        try (ProjectionHarness harness = new ProjectionHarness(7)) {
+            ReadModelProjection readModels = new ReadModelProjection(harness.database, new DocumentMapper());
+            assertThat(readModels.rebuildIfIndexOutdated()).as("empty read models record the layout").isFalse();
+            DemoScenario.load().run(harness.domain.gateway());
+            harness.awaitCaughtUp();
+            Map<String, List<String>> built = ReadModelDump.of(harness.database);
+            assertThat(readModels.rebuildIfIndexOutdated()).as("the current layout").isFalse();
+
+            harness.stop(ReadModels.READ_MODELS_GROUP);
+            var index = harness.database.getCollection(ReadModels.KEY_INDEX);
+            index.deleteOne(Filters.eq("_id", KeyIndex.LAYOUT_ID)); // as the version before text keys left it
+            index.deleteMany(Filters.regex("_id", "\\|text:"));
+            assertThat(readModels.rebuildIfIndexOutdated()).isTrue();
+            assertThat(harness.database.getCollection(ReadModels.CAMPAIGNS).countDocuments()).isZero();
+            harness.start(ReadModels.READ_MODELS_GROUP);
+            harness.awaitCaughtUp();
+
+            assertThat(ReadModelDump.of(harness.database)).isEqualTo(built);
+            assertThat(readModels.rebuildIfIndexOutdated()).isFalse();
+        }
+    }
+
     /** The index as the read models declare it for the documents stored now. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Map<String, List<String>> expectedIndex(ProjectionHarness harness) {
@@ -52,10 +78,9 @@ class KeyIndexTest {
         for (Projector readModel : ReadModelProjection.READ_MODELS) {
             for (Document d : harness.database.getCollection(readModel.collection()).find()) {
                 View view = mapper.fromDocument(d, (Class<View>) readModel.type());
-                for (Object key : readModel.indexKeys(view)) {
-                    keys.computeIfAbsent(readModel.collection() + "|" + key, k -> new TreeSet<>())
-                            .add(KeyIndex.entry(readModel.indexOrder(view), view.id));
-                }
+                Map<String, String> entries = readModel.indexEntries(view);
+                entries.forEach((key, entry) -> keys.computeIfAbsent(readModel.collection() + "|" + key,
+                        k -> new TreeSet<>()).add(entry));
             }
         }
         Map<String, List<String>> index = new TreeMap<>();

@@ -64,6 +64,18 @@ class QueryAnswersTest {
         }
         assertThat(byKeys.keySet()).containsExactlyElementsOf(byStoreQuery.keySet());
         byKeys.forEach((query, answer) -> assertThat(answer).as(query).isEqualTo(byStoreQuery.get(query)));
+        // the other plans a text search can take (ReadModelQueries#pageByKeys) answer the same: every narrowing key
+        // read and the texts tested on the text keys; or the rarest key alone and the texts tested on the documents
+        for (String[] plan : List.of(new String[]{"0", "0"}, new String[]{"1000000", "1000000"},
+                new String[]{"1", "1000000"})) {
+            try (Standalone platform = ReadModelSnapshots.start(data, "--thidua.query.search.narrow-enough=" + plan[0],
+                    "--thidua.query.search.document-tests=" + plan[1])) {
+                ReadModelSnapshots.awaitCaughtUp(platform.query());
+                Map<String, String> byPlan = answers(new Api(platform.queryPort()), campaigns);
+                byPlan.forEach((query, answer) -> assertThat(answer).as(String.join("/", plan) + " " + query)
+                        .isEqualTo(byStoreQuery.get(query)));
+            }
+        }
         long nonEmpty = byKeys.values().stream().filter(a -> !a.contains("\"total\":0")).count();
         assertThat(nonEmpty).as("queries with answers").isGreaterThan(byKeys.size() / 2);
     }
@@ -110,7 +122,9 @@ class QueryAnswersTest {
         List<String> paths = new ArrayList<>();
         for (String filter : List.of("", "page=1&size=2", "status=CONCLUDED", "status=CLOSED", "status=LAUNCHED",
                 "year=2020", "year=2022&size=1", "q=thu", "q=bo trach", "q=THỪA", "q=a", "q=tr", "q=huyen thu",
-                "q=zzz", "issuer=uy ban", "issuer=ha tinh&year=2022", "issuer=ủy&status=CONCLUDED&page=1&size=1")) {
+                "q=zzz", "issuer=uy ban", "issuer=ha tinh&year=2022", "issuer=ủy&status=CONCLUDED&page=1&size=1",
+                "q=thi dua 2020&issuer=huyen", "q=kế hoạch&size=2&page=1", "q=2020", "q=h t",
+                "issuer=huyen&q=bo")) {
             paths.add("/api/campaigns?" + filter);
         }
         for (String campaign : campaigns) {
@@ -124,7 +138,9 @@ class QueryAnswersTest {
         }
         for (String filter : List.of("", "year=2020", "year=2021&page=1&size=3", "nominee=nguyen", "nominee=ng",
                 "nominee=văn", "nominee=van a", "nominee=xyz", "campaignId=thu-thua-dai-hoi-2020",
-                "campaignId=thu-thua-dai-hoi-2020&year=2020&page=1&size=3", "nominee=tr&campaignId=bo-trach-2020")) {
+                "campaignId=thu-thua-dai-hoi-2020&year=2020&page=1&size=3", "nominee=tr&campaignId=bo-trach-2020",
+                "nominee=cb-tt-05", "nominee=cb", "nominee=0", "nominee=nguyễn thị&size=2&page=1", "nominee=n t h",
+                "nominee=binh thanh&year=2020", "nominee=loan hong")) {
             paths.add("/api/awards?" + filter);
         }
         Map<String, String> answers = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import vn.thidua.projections.proposals.ProposalView;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code awards}: one document per award granted, kept (marked revoked) when the award is revoked. */
@@ -21,6 +22,12 @@ public final class AwardsProjector extends Projector<AwardView> {
                 KeyIndex.yearKey(a.achievementYear)));
         keys.addAll(KeyIndex.trigramKeys(AwardView.NOMINEE_FIELD, a.nomineeSearch));
         return keys;
+    }
+
+    /** The nominee's folded name and id, which {@code /api/awards?nominee=} searches. */
+    @Override
+    public Map<String, String> searchTexts(AwardView a) {
+        return a.nomineeSearch == null ? Map.of() : Map.of(AwardView.NOMINEE_FIELD, a.nomineeSearch);
     }
 
     /** Latest achievement year first (as 9999 - year, four digits), then by id. */

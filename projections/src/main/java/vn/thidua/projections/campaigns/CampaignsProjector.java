@@ -32,8 +32,10 @@ import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.Projector;
 import vn.thidua.projections.ReadModels;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -52,6 +54,19 @@ public final class CampaignsProjector extends Projector<CampaignView> {
         keys.addAll(KeyIndex.trigramKeys(CampaignView.ISSUER_FIELD, c.issuerKey));
         keys.addAll(KeyIndex.trigramKeys(CampaignView.SEARCH_FIELD, c.search));
         return keys;
+    }
+
+    /** The folded issuer and search text, which {@code /api/campaigns?issuer=&q=} search. */
+    @Override
+    public Map<String, String> searchTexts(CampaignView c) {
+        Map<String, String> texts = new HashMap<>();
+        if (c.issuerKey != null) {
+            texts.put(CampaignView.ISSUER_FIELD, c.issuerKey);
+        }
+        if (c.search != null) {
+            texts.put(CampaignView.SEARCH_FIELD, c.search);
+        }
+        return texts;
     }
 
     /**

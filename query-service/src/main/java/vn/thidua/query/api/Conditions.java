@@ -12,21 +12,55 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The filter of a query, condition by condition; a condition whose parameter was not given is left out. Each
  * condition is written twice, once for each way a store answers: as a MongoDB filter (a MongoDB server, through its
- * secondary indexes) and as {@link KeyIndex} keys, with, where the keys alone are not exact, a test of each candidate
- * document (any store, through unique {@code _id} lookups only). Both give the same documents.
+ * secondary indexes) and as {@link KeyIndex} keys (any store, through unique {@code _id} lookups only). Both give the
+ * same documents.
+ * <p>
+ * Equality conditions are exact keys: the documents listed under all of them are those that meet them. A text
+ * condition is a test on a folded field (every word appears in it), with keys that only narrow the candidates: runs of
+ * three letters that each matching document has ({@link KeyIndex#coveringTrigramKeys}). How many of those are read,
+ * and whether the test runs on the documents or on the field's text key, is the query's plan
+ * ({@link ReadModelQueries#pageByKeys}).
  *
  * @param <T> the documents' view type
  */
 final class Conditions<T extends View> {
 
+    /** Every word of a folded query text appears in the folded field {@code indexField} of a document. */
+    record Words<T>(String indexField, List<String> words, Function<T, String> folded) {
+
+        /** The runs of three letters each matching document is listed under. */
+        Set<String> keys() {
+            Set<String> keys = new LinkedHashSet<>();
+            for (String word : words) {
+                keys.addAll(KeyIndex.coveringTrigramKeys(indexField, word));
+            }
+            return keys;
+        }
+
+        boolean test(String foldedText) {
+            if (foldedText == null) {
+                return false;
+            }
+            for (String word : words) {
+                if (!foldedText.contains(word)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean testDocument(T document) {
+            return test(folded.apply(document));
+        }
+    }
+
     private final List<Bson> filters = new ArrayList<>();
     private final Set<String> keys = new LinkedHashSet<>();
-    private final List<Predicate<T>> tests = new ArrayList<>();
+    private final List<Words<T>> words = new ArrayList<>();
     private final String everyDocumentKey;
 
     /** @param everyDocumentKey the key listing every document, for a query with no key of its own (or null) */
@@ -49,24 +83,20 @@ final class Conditions<T extends View> {
         return this;
     }
 
-    /**
-     * Every word of {@code text} appears in the folded {@code field} ({@code folded} of a document), when a text was
-     * given: the documents listed under runs of three letters that cover the word ({@link
-     * KeyIndex#coveringTrigramKeys}); a word of other than three letters is then tested on each of them.
-     */
+    /** Every word of {@code text} appears in the folded {@code field} ({@code folded} of a document), when given. */
     Conditions<T> words(String field, String text, String indexField, Function<T, String> folded) {
         if (text == null) {
             return this;
         }
         filters.add(QueryParameters.words(field, text));
+        List<String> folds = new ArrayList<>();
         for (String word : SearchText.fold(text).split(" ")) {
-            if (word.isEmpty()) {
-                continue;
+            if (!word.isEmpty()) {
+                folds.add(word);
             }
-            keys.addAll(KeyIndex.coveringTrigramKeys(indexField, word));
-            if (word.length() != 3) {
-                tests.add(document -> folded.apply(document) != null && folded.apply(document).contains(word));
-            }
+        }
+        if (!folds.isEmpty()) {
+            words.add(new Words<>(indexField, List.copyOf(folds), folded));
         }
         return this;
     }
@@ -75,16 +105,20 @@ final class Conditions<T extends View> {
         return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
 
-    /** The keys every matching document is listed under. */
-    List<String> keys() {
-        if (keys.isEmpty() && everyDocumentKey != null) {
+    /**
+     * The exact keys: every matching document is listed under each, and, when there is no text condition, those
+     * listed under all of them match. With neither these nor a text condition's key, the key of every document.
+     */
+    List<String> exactKeys() {
+        if (keys.isEmpty() && (words.isEmpty() || words.stream().allMatch(w -> w.keys().isEmpty()))
+                && everyDocumentKey != null) {
             return List.of(everyDocumentKey);
         }
         return new ArrayList<>(keys);
     }
 
-    /** The test a document listed under every key must still pass, or null when the keys are exact. */
-    Predicate<T> test() {
-        return tests.isEmpty() ? null : tests.stream().reduce(Predicate::and).orElseThrow();
+    /** The text conditions, tested on each candidate. */
+    List<Words<T>> words() {
+        return words;
     }
 }

@@ -26,10 +26,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -45,6 +47,7 @@ public class ReadModelQueries {
     private final DocumentMapper mapper;
     private final Duration consistencyWait;
     private final boolean storeIndexes;
+    private final QueryProperties.Search search;
     private final ProgressSignal signal;
 
     public ReadModelQueries(MongoDatabase database, DocumentMapper mapper, QueryProperties properties,
@@ -54,6 +57,7 @@ public class ReadModelQueries {
         this.mapper = mapper;
         this.consistencyWait = properties.consistencyWait();
         this.storeIndexes = properties.secondaryIndexes();
+        this.search = properties.search();
     }
 
     /**
@@ -63,34 +67,82 @@ public class ReadModelQueries {
     <T extends View> Page<T> page(String collection, Conditions<T> conditions, Bson sort, PageRequest page,
                                   Class<T> type) {
         return storeIndexes ? page(collection, conditions.toFilter(), sort, page, type)
-                : pageByKeys(collection, conditions.keys(), conditions.test(), page, type);
+                : pageByKeys(collection, conditions, page, type);
     }
 
     /**
-     * A page of the documents listed under every one of {@code keys}, in the index's order; with a {@code test}, the
-     * candidates are read in that order, a thousand at a time, and those that fail it are left out.
+     * A page through the {@link KeyIndex}, in the index's order. The plan:
+     * <ol>
+     *   <li>the candidates are the entries listed under every exact key (equalities);</li>
+     *   <li>a text condition's keys (runs of three letters) then narrow them, the rarest first (as sampled from one
+     *       bucket of each), until at most {@code narrow-enough} (100) remain: a key read costs as many entries as it
+     *       lists, and a run like "000", in nearly every twelve-digit id, would cost the whole collection;</li>
+     *   <li>the text conditions are tested on the candidates: on the documents themselves when there are at most
+     *       {@code document-tests} (500), else on the field's text key (every document's folded text, read once),
+     *       so that no search reads more than a page of documents beyond that many.</li>
+     * </ol>
+     * The answer is the same whichever way the plan goes: each step keeps exactly the matching documents.
      */
-    <T extends View> Page<T> pageByKeys(String collection, List<String> keys, Predicate<T> test, PageRequest page,
+    <T extends View> Page<T> pageByKeys(String collection, Conditions<T> conditions, PageRequest page,
                                         Class<T> type) {
-        List<String> ids = KeyIndex.entries(database, collection, keys).stream().map(KeyIndex::idOf).toList();
-        if (test == null) {
+        List<String> exact = conditions.exactKeys();
+        List<String> candidates = exact.isEmpty() ? null : KeyIndex.entries(database, collection, exact);
+        List<Conditions.Words<T>> words = conditions.words();
+        Set<String> narrowing = new LinkedHashSet<>();
+        words.forEach(w -> narrowing.addAll(w.keys()));
+        if (!narrowing.isEmpty()) {
+            Map<String, Integer> sampled = KeyIndex.sampledSizes(database, collection, narrowing);
+            List<String> rarestFirst = narrowing.stream().sorted(Comparator.comparing(sampled::get)).toList();
+            for (String key : rarestFirst) {
+                if (candidates != null && candidates.size() <= search.narrowEnough()) {
+                    break;
+                }
+                TreeSet<String> listed = KeyIndex.entries(database, collection, key);
+                if (candidates == null) {
+                    candidates = new ArrayList<>(listed);
+                } else {
+                    candidates.removeIf(entry -> !listed.contains(entry));
+                }
+            }
+        }
+        if (candidates == null) {
+            candidates = List.of();
+        }
+        List<String> ids = candidates.stream().map(KeyIndex::idOf).toList();
+        if (words.isEmpty()) {
             int start = (int) Math.min(ids.size(), page.skip());
             return new Page<>(documents(collection, ids.subList(start, Math.min(ids.size(), start + page.size())),
                     type), page.page(), page.size(), ids.size());
         }
+        if (ids.size() > search.documentTests()) {
+            List<String> matching = matchingByText(collection, ids, words);
+            int start = (int) Math.min(matching.size(), page.skip());
+            return new Page<>(documents(collection, matching.subList(start,
+                    Math.min(matching.size(), start + page.size())), type), page.page(), page.size(),
+                    matching.size());
+        }
         List<T> items = new ArrayList<>();
         long matching = 0;
-        for (int i = 0; i < ids.size(); i += 1000) {
-            for (T document : documents(collection, ids.subList(i, Math.min(ids.size(), i + 1000)), type)) {
-                if (test.test(document)) {
-                    if (matching >= page.skip() && items.size() < page.size()) {
-                        items.add(document);
-                    }
-                    matching++;
+        for (T document : documents(collection, ids, type)) {
+            if (words.stream().allMatch(w -> w.testDocument(document))) {
+                if (matching >= page.skip() && items.size() < page.size()) {
+                    items.add(document);
                 }
+                matching++;
             }
         }
         return new Page<>(items, page.page(), page.size(), matching);
+    }
+
+    /** The ids (in their order) whose folded texts, as the text keys list them, meet every text condition. */
+    private <T extends View> List<String> matchingByText(String collection, List<String> ids,
+                                                         List<Conditions.Words<T>> words) {
+        Map<String, Map<String, String>> textsByField = new HashMap<>();
+        for (Conditions.Words<T> w : words) {
+            textsByField.computeIfAbsent(w.indexField(), field -> KeyIndex.texts(database, collection, field));
+        }
+        return ids.stream().filter(id -> words.stream()
+                .allMatch(w -> w.test(textsByField.get(w.indexField()).get(id)))).toList();
     }
 
     /** The documents with these ids, in the same order (an id without a document is left out). */

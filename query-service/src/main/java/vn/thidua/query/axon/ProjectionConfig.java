@@ -111,7 +111,9 @@ public class ProjectionConfig {
     @Bean
     public ReadModelProjection readModelProjection(MongoDatabase database, DocumentMapper mapper,
                                                    ProgressSignal signal) {
-        return new ReadModelProjection(database, mapper, signal);
+        ReadModelProjection readModels = new ReadModelProjection(database, mapper, signal);
+        readModels.rebuildIfIndexOutdated();
+        return readModels;
     }
 
     @Bean
