@@ -2,7 +2,6 @@ package vn.thidua.projections;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -52,7 +51,7 @@ public final class KeyIndex {
      * ({@code ReadModelProjection#rebuildIfIndexOutdated}).
      */
     static final int LAYOUT = 2;
-    static final String LAYOUT_ID = "layout";
+    static final String LAYOUT_ID = Projections.LAYOUT_ID;
 
     /** The key listing every document of a collection. */
     public static final String ALL = "all";
@@ -154,25 +153,28 @@ public final class KeyIndex {
 
     /** Records that the index is (being) built with this class's layout. */
     static void recordLayout(MongoDatabase database) {
-        database.getCollection(ReadModels.KEY_INDEX).replaceOne(Filters.eq(View.ID, LAYOUT_ID),
-                new Document(View.ID, LAYOUT_ID).append("layout", LAYOUT), new ReplaceOptions().upsert(true));
+        Projections.recordLayout(database, ReadModels.KEY_INDEX, "layout", LAYOUT);
     }
 
     /** Whether the index was built with this class's layout. */
     static boolean hasCurrentLayout(MongoDatabase database) {
-        Document layout = database.getCollection(ReadModels.KEY_INDEX).find(Filters.eq(View.ID, LAYOUT_ID)).first();
-        return layout != null && layout.get("layout") instanceof Number n && n.intValue() == LAYOUT;
+        return Projections.hasLayout(database, ReadModels.KEY_INDEX, "layout", LAYOUT);
     }
 
+    /** The bucket that lists the document {@code id} under {@code key}. */
     private static String bucketId(String collection, String key, String id) {
-        return collection + "|" + key + "#" + Math.floorMod(id.hashCode(), BUCKETS);
+        return bucketId(collection, key, Math.floorMod(id.hashCode(), BUCKETS));
+    }
+
+    private static String bucketId(String collection, String key, int bucket) {
+        return collection + "|" + key + "#" + bucket;
     }
 
     /** The entries of a key, sorted; none for a key never seen. */
     public static TreeSet<String> entries(MongoDatabase database, String collection, String key) {
         List<String> buckets = new ArrayList<>(BUCKETS);
         for (int b = 0; b < BUCKETS; b++) {
-            buckets.add(collection + "|" + key + "#" + b);
+            buckets.add(bucketId(collection, key, b));
         }
         TreeSet<String> entries = new TreeSet<>();
         for (Document bucket : database.getCollection(ReadModels.KEY_INDEX).find(Filters.in(View.ID, buckets))) {
@@ -198,7 +200,7 @@ public final class KeyIndex {
                                                     Collection<String> keys) {
         Map<String, String> keyByBucket = new HashMap<>();
         for (String key : keys) {
-            keyByBucket.put(collection + "|" + key + "#0", key);
+            keyByBucket.put(bucketId(collection, key, 0), key);
         }
         Map<String, Integer> sizes = new HashMap<>();
         keys.forEach(key -> sizes.put(key, 0));

@@ -2,8 +2,10 @@ package vn.thidua.projections;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
@@ -193,5 +195,25 @@ public final class Projections {
                         .unique(index.getBoolean("unique", false)));
             }
         }
+    }
+
+    /** The document of an index collection that records the layout the index was built with. */
+    public static final String LAYOUT_ID = "layout";
+
+    /** Records that the index in {@code collection} is (being) built with {@code field} = {@code value}. */
+    public static void recordLayout(MongoDatabase database, String collection, String field, long value) {
+        database.getCollection(collection).replaceOne(Filters.eq("_id", LAYOUT_ID),
+                new Document("_id", LAYOUT_ID).append(field, value), new ReplaceOptions().upsert(true));
+    }
+
+    /** Whether the index in {@code collection} records {@code field} = {@code value} as its layout. */
+    public static boolean hasLayout(MongoDatabase database, String collection, String field, long value) {
+        Document layout = database.getCollection(collection).find(Filters.eq("_id", LAYOUT_ID)).first();
+        return layout != null && layout.get(field) instanceof Number n && n.longValue() == value;
+    }
+
+    /** Removes a processor's tokens, so that it starts from the first event when it starts. */
+    public static void forgetTokens(MongoDatabase database, String processor) {
+        database.getCollection(ReadModels.TOKENS).deleteMany(Filters.eq("processorName", processor));
     }
 }

@@ -73,8 +73,7 @@ public class ReadModelProjection {
             return false;
         }
         reset();
-        database.getCollection(ReadModels.TOKENS).deleteMany(Filters.eq("processorName",
-                ReadModels.READ_MODELS_GROUP));
+        Projections.forgetTokens(database, ReadModels.READ_MODELS_GROUP);
         return true;
     }
 

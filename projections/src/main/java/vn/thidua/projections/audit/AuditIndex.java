@@ -2,13 +2,13 @@ package vn.thidua.projections.audit;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import vn.thidua.domain.common.DomainClock;
+import vn.thidua.projections.Projections;
 import vn.thidua.projections.ReadModels;
 
 import java.time.LocalDate;
@@ -39,7 +39,7 @@ public final class AuditIndex {
      */
     static final long BUCKET = 1_000;
     /** The document recording the layout the index was built with ({@link #BUCKET}). */
-    public static final String LAYOUT = "layout";
+    public static final String LAYOUT = Projections.LAYOUT_ID;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final Map<String, Set<Long>> positionsByBucket = new TreeMap<>();
@@ -117,15 +117,12 @@ public final class AuditIndex {
 
     /** Records that the index is (being) built with this class's layout. */
     static void recordLayout(MongoDatabase database) {
-        database.getCollection(ReadModels.AUDIT_INDEX).replaceOne(Filters.eq("_id", LAYOUT),
-                new Document("_id", LAYOUT).append("positionsPerBucket", BUCKET),
-                new ReplaceOptions().upsert(true));
+        Projections.recordLayout(database, ReadModels.AUDIT_INDEX, "positionsPerBucket", BUCKET);
     }
 
     /** Whether the index was built with this class's layout (a bucket holds another range of positions otherwise). */
     static boolean hasCurrentLayout(MongoDatabase database) {
-        Document layout = database.getCollection(ReadModels.AUDIT_INDEX).find(Filters.eq("_id", LAYOUT)).first();
-        return layout != null && layout.get("positionsPerBucket") instanceof Number n && n.longValue() == BUCKET;
+        return Projections.hasLayout(database, ReadModels.AUDIT_INDEX, "positionsPerBucket", BUCKET);
     }
 
     /** The positions of a key's entries, ascending; none for a key never seen. */

@@ -4,7 +4,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -59,7 +58,7 @@ public class AuditProjection {
             return false;
         }
         reset();
-        database.getCollection(ReadModels.TOKENS).deleteMany(Filters.eq("processorName", ReadModels.AUDIT_GROUP));
+        Projections.forgetTokens(database, ReadModels.AUDIT_GROUP);
         return true;
     }
 

@@ -110,11 +110,17 @@ final class Conditions<T extends View> {
      * listed under all of them match. With neither these nor a text condition's key, the key of every document.
      */
     List<String> exactKeys() {
-        if (keys.isEmpty() && (words.isEmpty() || words.stream().allMatch(w -> w.keys().isEmpty()))
-                && everyDocumentKey != null) {
+        if (keys.isEmpty() && narrowingKeys().isEmpty() && everyDocumentKey != null) {
             return List.of(everyDocumentKey);
         }
         return new ArrayList<>(keys);
+    }
+
+    /** The text conditions' runs of three letters: each narrows the candidates, none is needed for the answer. */
+    Set<String> narrowingKeys() {
+        Set<String> narrowing = new LinkedHashSet<>();
+        words.forEach(w -> narrowing.addAll(w.keys()));
+        return narrowing;
     }
 
     /** The text conditions, tested on each candidate. */

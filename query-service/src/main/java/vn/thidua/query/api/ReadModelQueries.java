@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Reads the read models with the MongoDB driver, into their view types ({@link DocumentMapper}): what the API
@@ -88,8 +86,7 @@ public class ReadModelQueries {
         List<String> exact = conditions.exactKeys();
         List<String> candidates = exact.isEmpty() ? null : KeyIndex.entries(database, collection, exact);
         List<Conditions.Words<T>> words = conditions.words();
-        Set<String> narrowing = new LinkedHashSet<>();
-        words.forEach(w -> narrowing.addAll(w.keys()));
+        Set<String> narrowing = conditions.narrowingKeys();
         if (!narrowing.isEmpty()) {
             Map<String, Integer> sampled = KeyIndex.sampledSizes(database, collection, narrowing);
             List<String> rarestFirst = narrowing.stream().sorted(Comparator.comparing(sampled::get)).toList();
@@ -110,16 +107,10 @@ public class ReadModelQueries {
         }
         List<String> ids = candidates.stream().map(KeyIndex::idOf).toList();
         if (words.isEmpty()) {
-            int start = (int) Math.min(ids.size(), page.skip());
-            return new Page<>(documents(collection, ids.subList(start, Math.min(ids.size(), start + page.size())),
-                    type), page.page(), page.size(), ids.size());
+            return slice(collection, ids, page, type);
         }
         if (ids.size() > search.documentTests()) {
-            List<String> matching = matchingByText(collection, ids, words);
-            int start = (int) Math.min(matching.size(), page.skip());
-            return new Page<>(documents(collection, matching.subList(start,
-                    Math.min(matching.size(), start + page.size())), type), page.page(), page.size(),
-                    matching.size());
+            return slice(collection, matchingByText(collection, ids, words), page, type);
         }
         List<T> items = new ArrayList<>();
         long matching = 0;
@@ -132,6 +123,13 @@ public class ReadModelQueries {
             }
         }
         return new Page<>(items, page.page(), page.size(), matching);
+    }
+
+    /** The page of the documents {@code ids} (all of them matching), read by id. */
+    private <T extends View> Page<T> slice(String collection, List<String> ids, PageRequest page, Class<T> type) {
+        int start = (int) Math.min(ids.size(), page.skip());
+        return new Page<>(documents(collection, ids.subList(start, Math.min(ids.size(), start + page.size())), type),
+                page.page(), page.size(), ids.size());
     }
 
     /** The ids (in their order) whose folded texts, as the text keys list them, meet every text condition. */

@@ -9,11 +9,10 @@ import java.util.List;
  * {@code thidua.webhooks}: how many subscriptions this node delivers at once ({@code workers}, 32: each active
  * subscription this node holds keeps one thread, mostly asleep; more wait for a free one here or another node), how
  * long a failing delivery is retried before the subscription is parked ({@code retry-horizon}), the backoff between
- * attempts
- * (doubling from {@code initial-backoff} up to {@code max-backoff}, with jitter), the HTTP timeouts, the hosts a sink
- * may name although they resolve to private, loopback or link-local addresses ({@code allowed-hosts}: host names or
- * literal addresses, empty by default), how many subscriptions one integration may hold, how many delivery attempts
- * are kept per subscription, and how long a rotated secret still signs beside the new one.
+ * attempts (doubling from {@code initial-backoff} up to {@code max-backoff}, with jitter), the HTTP timeouts, the
+ * hosts a sink may name although they resolve to private, loopback or link-local addresses ({@code allowed-hosts}:
+ * host names or literal addresses, empty by default), how many subscriptions one integration may hold, how many
+ * delivery attempts are kept per subscription, and how long a rotated secret still signs beside the new one.
  */
 @ConfigurationProperties("thidua.webhooks")
 public record WebhookProperties(Integer workers, Duration retryHorizon, Duration initialBackoff, Duration maxBackoff,
