@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import vn.thidua.domain.testing.Waiting;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -27,8 +30,12 @@ final class WebhookReceiver implements AutoCloseable {
                     long receivedAtMillis, int answered) {
     }
 
-    /** How to answer: a status and headers. */
-    record Answer(int status, Map<String, String> headers) {
+    /** How to answer: a status and headers, after {@code delayMillis}, with a body of {@code bodyBytes} bytes. */
+    record Answer(int status, Map<String, String> headers, long delayMillis, int bodyBytes) {
+        Answer(int status, Map<String, String> headers) {
+            this(status, headers, 0, 0);
+        }
+
         static Answer ok() {
             return new Answer(200, Map.of());
         }
@@ -46,6 +53,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private HttpServer start(int port) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        s.setExecutor(Executors.newCachedThreadPool()); // a slow answer holds its own thread only
         s.createContext("/", this::handle);
         s.start();
         return s;
@@ -83,9 +91,23 @@ final class WebhookReceiver implements AutoCloseable {
         Answer answer = scripts.getOrDefault(path, x -> Answer.ok()).apply(r);
         received.add(new Received(r.path(), r.id(), r.timestamp(), r.signature(), r.contentType(), r.body(),
                 r.receivedAtMillis(), answer.status()));
+        if (answer.delayMillis() > 0) {
+            Waiting.sleep(answer.delayMillis());
+        }
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        exchange.sendResponseHeaders(answer.status(), -1);
-        exchange.close();
+        try {
+            exchange.sendResponseHeaders(answer.status(), answer.bodyBytes() > 0 ? answer.bodyBytes() : -1);
+            if (answer.bodyBytes() > 0) {
+                byte[] chunk = new byte[8192];
+                for (int left = answer.bodyBytes(); left > 0; left -= chunk.length) {
+                    exchange.getResponseBody().write(chunk, 0, Math.min(left, chunk.length));
+                }
+            }
+        } catch (IOException closedBySender) {
+            // the platform gave up on this answer (timeout, or a body longer than it reads)
+        } finally {
+            exchange.close();
+        }
     }
 
     List<Received> received(String path) {

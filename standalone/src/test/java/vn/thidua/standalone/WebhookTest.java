@@ -48,7 +48,8 @@ class WebhookTest {
         receiver = new WebhookReceiver(0);
         platform = ReadModelSnapshots.start(data, "--demo", "--thidua.webhooks.allowed-hosts=127.0.0.1",
                 "--thidua.webhooks.initial-backoff=100ms", "--thidua.webhooks.max-backoff=400ms",
-                "--thidua.webhooks.retry-horizon=3s", "--thidua.webhooks.claim-check=200ms");
+                "--thidua.webhooks.retry-horizon=3s", "--thidua.webhooks.claim-check=200ms",
+                "--thidua.webhooks.request-timeout=1s");
         api = new Api(platform.queryPort());
         stored = StoredEvents.all(platform.command().getBean(DataSource.class));
     }
@@ -165,6 +166,36 @@ class WebhookTest {
         assertThat(api.get("integration", "/api/subscriptions/" + down.get("id").asText()).body().get("status")
                 .asText()).isEqualTo("ACTIVE");
         assertThat(last).isNotNull();
+    }
+
+    @Test
+    void aSinkThatAnswersLateIsCutOffAtTheTimeoutAndOneThatAnswersEndlesslyHoldsNothing() throws Exception {
+        AtomicInteger slowCalls = new AtomicInteger();
+        receiver.script("/slow", r -> slowCalls.incrementAndGet() == 1
+                ? new WebhookReceiver.Answer(200, Map.of(), 4_000, 0) : WebhookReceiver.Answer.ok());
+        String slow = subscribe("/slow", Map.of("types", List.of("CampaignLaunched"))).get("id").asText();
+        // every answer is 1 MiB long: the platform reads 64 KiB of it, closes that connection and goes on
+        receiver.script("/chatty", r -> new WebhookReceiver.Answer(200, Map.of(), 0, 1 << 20));
+        subscribe("/chatty", Map.of("types", List.of("CampaignLaunched")));
+        List<String> launched = StoredEvents.all(platform.command().getBean(DataSource.class)).stream()
+                .filter(r -> r.name().equals("CampaignLaunched")).map(StoredEvents.Row::eventId).toList();
+
+        Waiting.until(() -> receiver.delivered("/slow").size() >= launched.size() + 1
+                && receiver.delivered("/chatty").size() >= launched.size(), Duration.ofSeconds(30));
+        List<WebhookReceiver.Received> got = receiver.received("/slow");
+        assertThat(got.get(1).id()).as("the late answer's event is sent again").isEqualTo(launched.get(0));
+        assertThat(got.get(1).receivedAtMillis() - got.get(0).receivedAtMillis()).as("cut off at 1 s, not 4")
+                .isLessThan(3_500);
+        assertThat(got.stream().skip(1).map(WebhookReceiver.Received::id).toList()).isEqualTo(launched);
+        assertThat(ids(receiver.delivered("/chatty"))).isEqualTo(launched);
+        JsonNode log = api.get("integration", "/api/subscriptions/" + slow + "/deliveries?size=200").body();
+        List<String> errors = new ArrayList<>();
+        log.forEach(a -> {
+            if (a.get("eventId").asText().equals(launched.get(0)) && a.hasNonNull("error")) {
+                errors.add(a.get("error").asText());
+            }
+        });
+        assertThat(errors).containsExactly("no answer within PT1S");
     }
 
     @Test
