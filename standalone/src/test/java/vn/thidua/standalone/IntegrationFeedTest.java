@@ -9,7 +9,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.thidua.domain.testing.Waiting;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import vn.thidua.query.feed.CloudEvents;
+import vn.thidua.query.feed.EventLog;
 import vn.thidua.query.feed.FeedStream;
+import vn.thidua.query.feed.StoredEvent;
 
 import javax.sql.DataSource;
 import java.io.BufferedReader;
@@ -99,6 +105,35 @@ class IntegrationFeedTest {
         FeedClient.Page end = feed.get("integration", "/api/events?after=" + first.head());
         assertThat(end.body()).isEmpty();
         assertThat(end.next()).isEqualTo(first.head());
+    }
+
+    /** The embedded store's table reader and Axon's storage engine hand out the same events, byte for byte. */
+    @Test
+    void theTableReaderHandsOutWhatAxonsEngineHandsOut() {
+        var query = platform.query();
+        EventLog table = query.getBean(EventLog.class);
+        assertThat(table).isInstanceOf(EventLog.Table.class);
+        EventLog engine = new EventLog.Engine(query.getBean(EventStorageEngine.class),
+                query.getBean(EventStore.class), query.getBean("eventSerializer", Serializer.class));
+        CloudEvents cloudEvents = query.getBean(CloudEvents.class);
+        long cursor = table.beginning();
+        int compared = 0;
+        while (true) {
+            List<StoredEvent> fromTable = table.readAfter(cursor, 97);
+            List<StoredEvent> fromEngine = engine.readAfter(cursor, 97);
+            assertThat(fromTable).hasSameSizeAs(fromEngine);
+            if (fromTable.isEmpty()) {
+                break;
+            }
+            for (int i = 0; i < fromTable.size(); i++) {
+                assertThat(new String(cloudEvents.structured(fromTable.get(i)), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(cloudEvents.structured(fromEngine.get(i)), StandardCharsets.UTF_8));
+                assertThat(fromTable.get(i).metaData()).isEqualTo(fromEngine.get(i).metaData());
+            }
+            compared += fromTable.size();
+            cursor = fromTable.get(fromTable.size() - 1).position();
+        }
+        assertThat(compared).isEqualTo(stored.size());
     }
 
     @Test

@@ -1,19 +1,33 @@
 package vn.thidua.query.feed;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -83,6 +97,131 @@ public interface EventLog {
         @Override
         public long firstPosition() {
             return 1;
+        }
+    }
+
+    /**
+     * The embedded store read the way Axon's JDBC engine reads it: one plain query per batch on the JPA engine's own
+     * table ({@code domain_event_entry}), each row made into Axon's event data and passed through Axon's upcasters
+     * and message types ({@link EventUtils#upcastAndDeserializeTrackedEvents}), so the feed hands out exactly what
+     * {@link Engine} does. It differs in cost only: the profile of a feed page read through the JPA engine had 46% of
+     * the request in the read, a quarter of it Hibernate's query and row reading and another quarter the stored
+     * timestamp parsed twice per event (Axon's JPA entries keep it as text and parse it at each look); here a row is
+     * read once and its timestamp parsed once ({@link StoredTimestamps}). Events above the last position known to be on the disk are made
+     * durable first ({@code ensure}, the read side's {@code DurableReads}).
+     */
+    final class Table implements EventLog {
+
+        private static final String SELECT = "SELECT global_index, event_identifier, type, aggregate_identifier,"
+                + " sequence_number, time_stamp, payload_type, payload_revision, payload, meta_data"
+                + " FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?";
+
+        private final DataSource dataSource;
+        private final LongConsumer ensureDurable;
+        private final StreamableMessageSource<TrackedEventMessage<?>> store;
+        private final Serializer serializer;
+        private final EventUpcaster upcasters;
+
+        public Table(DataSource dataSource, LongConsumer ensureDurable,
+                     StreamableMessageSource<TrackedEventMessage<?>> store, Serializer serializer,
+                     EventUpcaster upcasters) {
+            this.dataSource = dataSource;
+            this.ensureDurable = ensureDurable;
+            this.store = store;
+            this.serializer = serializer;
+            this.upcasters = upcasters;
+        }
+
+        @Override
+        public List<StoredEvent> readAfter(long after, int max) {
+            List<TrackedEventData<?>> rows = new ArrayList<>(Math.min(max, 1000));
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement select = connection.prepareStatement(SELECT)) {
+                select.setLong(1, after);
+                select.setInt(2, max);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(row.getLong(1)),
+                                new Row(row)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading the event store after " + after + ": " + e.getMessage(), e);
+            }
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            ensureDurable.accept(rows.get(rows.size() - 1).trackingToken().position().orElseThrow());
+            return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
+                    .map(e -> StoredEvent.of(e, serializer)).toList();
+        }
+
+        @Override
+        public StreamableMessageSource<TrackedEventMessage<?>> store() {
+            return store;
+        }
+
+        @Override
+        public long firstPosition() {
+            return 1;
+        }
+
+        /** One stored event as Axon's event data, its timestamp parsed once. */
+        private static final class Row implements DomainEventData<byte[]> {
+
+            private final String eventId;
+            private final String type;
+            private final String aggregateId;
+            private final long sequence;
+            private final Instant timestamp;
+            private final SerializedObject<byte[]> payload;
+            private final SerializedMetaData<byte[]> metaData;
+
+            Row(ResultSet row) throws SQLException {
+                eventId = row.getString(2);
+                type = row.getString(3);
+                aggregateId = row.getString(4);
+                sequence = row.getLong(5);
+                timestamp = StoredTimestamps.parse(row.getString(6)); // once, as Axon would read it
+                payload = new SimpleSerializedObject<>(row.getBytes(9), byte[].class, row.getString(7),
+                        row.getString(8));
+                metaData = new SerializedMetaData<>(row.getBytes(10), byte[].class);
+            }
+
+            @Override
+            public String getType() {
+                return type;
+            }
+
+            @Override
+            public String getAggregateIdentifier() {
+                return aggregateId;
+            }
+
+            @Override
+            public long getSequenceNumber() {
+                return sequence;
+            }
+
+            @Override
+            public String getEventIdentifier() {
+                return eventId;
+            }
+
+            @Override
+            public Instant getTimestamp() {
+                return timestamp;
+            }
+
+            @Override
+            public SerializedObject<byte[]> getMetaData() {
+                return metaData;
+            }
+
+            @Override
+            public SerializedObject<byte[]> getPayload() {
+                return payload;
+            }
         }
     }
 

@@ -9,12 +9,15 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.thidua.projections.DurableReads;
+
+import javax.sql.DataSource;
 
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The integration feed's parts: the event log (the embedded store's engine when there is one, else the event store's
+ * The integration feed's parts: the event log (the embedded store's table when there is one, else the event store's
  * streams, Axon Server's in the {@code axonserver} profile), the gap rule, the feed, the CloudEvents form and the
  * shared look at the head that live streams wait on.
  */
@@ -23,8 +26,14 @@ public class FeedConfig {
 
     @Bean
     public EventLog eventLog(EventStore eventStore, ObjectProvider<EventStorageEngine> embeddedEngine,
-                             @Qualifier("eventSerializer") Serializer eventSerializer) {
+                             ObjectProvider<DataSource> dataSource,
+                             @Qualifier("eventSerializer") Serializer eventSerializer,
+                             org.axonframework.config.Configuration axon) {
         EventStorageEngine engine = embeddedEngine.getIfAvailable();
+        if (engine instanceof DurableReads durable && dataSource.getIfAvailable() != null) {
+            return new EventLog.Table(dataSource.getObject(), durable::ensure, eventStore, eventSerializer,
+                    axon.upcasterChain());
+        }
         return engine != null ? new EventLog.Engine(engine, eventStore, eventSerializer)
                 : new EventLog.Streamed(eventStore, eventSerializer, 200);
     }
