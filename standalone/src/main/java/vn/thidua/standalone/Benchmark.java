@@ -175,13 +175,18 @@ public final class Benchmark {
                     + " average; ratio %.2f)%n", readRate, eventsPerSecond / readRate, ceiling.upsertsPerSecond(),
                     ceiling.documents(), ceiling.averageBytes(), eventsPerSecond / ceiling.upsertsPerSecond());
 
+            // read again just before the feed, warm as the feed is: the higher of the two rates is its ceiling
+            double warmReadRate = eventStoreReadRate(events);
+            double feedCeiling = Math.max(readRate, warmReadRate);
             FeedBenchmark integration = new FeedBenchmark(platform.queryPort());
             FeedBenchmark.Rate pulled = integration.pull(); // positions have gaps: the events are counted here
             FeedBenchmark.Rate delivered = integration.webhook(Math.min(pulled.events(), WEBHOOK_SAMPLE));
             System.out.printf("  integration feed: %,d events pulled over HTTP in pages of %,d: %,.0f events/s (ratio"
-                    + " to the event store's read %.2f, goal ≥ 0.50); one webhook subscription delivered its first"
-                    + " %,d events at %,.0f events/s (goal ≥ 2,000)%n", pulled.events(), FeedBenchmark.PAGE,
-                    pulled.perSecond(), pulled.perSecond() / readRate, delivered.events(), delivered.perSecond());
+                    + " %.2f to the event store's read, %,.0f events/s: the higher of %,.0f before the rebuild and"
+                    + " %,.0f now; goal ≥ 0.50); one webhook subscription delivered its first %,d events at %,.0f"
+                    + " events/s (goal ≥ 2,000)%n", pulled.events(), FeedBenchmark.PAGE, pulled.perSecond(),
+                    pulled.perSecond() / feedCeiling, feedCeiling, readRate, warmReadRate, delivered.events(),
+                    delivered.perSecond());
 
             double rawAppends = rawAppendRate(eventDatabase, 5_000); // rows like the newest event: after the load
             System.out.printf("  raw ceiling: %,.0f appends/s to the same H2 database (one event row per"
