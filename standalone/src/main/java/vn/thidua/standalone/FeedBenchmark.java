@@ -40,16 +40,20 @@ final class FeedBenchmark {
         this.base = "http://127.0.0.1:" + queryPort;
     }
 
-    /** A measured rate: how many events, at how many per second. */
-    record Rate(long events, double perSecond) {
+    /**
+     * A measured rate: how many events, at how many per second, and (webhooks) how long after the subscription was
+     * made the first arrived.
+     */
+    record Rate(long events, double perSecond, double firstAfterSeconds) {
     }
 
     /**
      * Every stored event read through {@code GET /api/events}, in pages of {@value #PAGE}, with a blocking client
      * (Apache HttpClient's classic one, which reads each page on this thread: the JDK's client passes every buffer
-     * through its selector thread, and on two cores that was CPU taken from the feed being measured).
+     * through its selector thread, and on two cores that was CPU taken from the feed being measured); at most
+     * {@code atMost} events.
      */
-    Rate pull() throws IOException {
+    Rate pull(long atMost) throws IOException {
         long events = 0;
         long cursor = -1;
         long t0 = System.nanoTime();
@@ -65,13 +69,13 @@ final class FeedBenchmark {
                             Long.parseLong(page.getFirstHeader("Thidua-Next-After").getValue())};
                 });
                 events += read[0];
-                if (read[0] == 0 && read[1] == cursor) {
+                if (read[0] == 0 && read[1] == cursor || events >= atMost) {
                     break;
                 }
                 cursor = read[1];
             }
         }
-        return new Rate(events, events / ((System.nanoTime() - t0) / 1e9));
+        return new Rate(events, events / ((System.nanoTime() - t0) / 1e9), 0);
     }
 
     /** How many CloudEvents a batch holds, reading every token of it. */
@@ -87,16 +91,23 @@ final class FeedBenchmark {
         return events;
     }
 
-    /** One subscription delivering its first {@code events} events to a local receiver. */
+    /**
+     * One subscription delivering its first {@code events} events to a local receiver: the rate between the first
+     * delivery and the last (the first comes when a node claims the new subscription, within a second).
+     */
     Rate webhook(long events) throws IOException, InterruptedException {
         AtomicLong received = new AtomicLong();
+        AtomicLong firstAt = new AtomicLong();
         AtomicLong lastAt = new AtomicLong();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         // no executor: each request is answered on the server's own thread, as a receiver that only counts would
         receiver.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            received.incrementAndGet();
-            lastAt.set(System.nanoTime());
+            long now = System.nanoTime();
+            if (received.incrementAndGet() == 1) {
+                firstAt.set(now);
+            }
+            lastAt.set(now);
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -117,7 +128,8 @@ final class FeedBenchmark {
             while (received.get() < events && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            return new Rate(received.get(), received.get() / ((lastAt.get() - t0) / 1e9));
+            return new Rate(received.get(), (received.get() - 1) / ((lastAt.get() - firstAt.get()) / 1e9),
+                    (firstAt.get() - t0) / 1e9);
         } finally {
             if (id != null) {
                 http.send(HttpRequest.newBuilder(URI.create(base + "/api/subscriptions/" + id))
