@@ -1,7 +1,5 @@
 package vn.thidua.query.webhook;
 
-import com.standardwebhooks.Webhook;
-import com.standardwebhooks.exceptions.WebhookSigningException;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -41,6 +39,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,6 +268,8 @@ public class WebhookDispatcher implements SmartLifecycle {
         private int sinceLastPrune;
         private final List<SubscriptionStore.Attempt> unlogged = new ArrayList<>();
         private long loggedAt;
+        /** Each secret decoded and keyed once (at most two sign at a time: a rotated one beside the new). */
+        private final Map<String, Signer> signers = new HashMap<>();
 
         Delivery(String id, long cursor) {
             this.id = id;
@@ -352,7 +353,10 @@ public class WebhookDispatcher implements SmartLifecycle {
             Instant firstFailure = null;
             for (int attempt = 1; !stopping; attempt++) {
                 Instant now = clock.instant();
-                Result result = send(subscription, event, body, now);
+                if (signers.size() > 4) {
+                    signers.clear(); // secrets rotated away meanwhile
+                }
+                Result result = send(subscription, event, body, now, signers);
                 log(new SubscriptionStore.Attempt(event.position(), event.eventId(), event.name(), attempt,
                         result.status(), result.outcome(), result.millis(), result.error(), now));
                 switch (result.outcome()) {
@@ -425,7 +429,9 @@ public class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
-    private Result send(Subscription subscription, StoredEvent event, byte[] body, Instant now) {
+    /** @param signers this delivery's signers by secret (its thread's own) */
+    private Result send(Subscription subscription, StoredEvent event, byte[] body, Instant now,
+                        Map<String, Signer> signers) {
         URI sink;
         try {
             sink = sinks.check(subscription.sinkUrl());
@@ -433,13 +439,12 @@ public class WebhookDispatcher implements SmartLifecycle {
             return new Result(0, REFUSED, 0, refused.getMessage(), null);
         }
         long seconds = now.getEpochSecond();
-        String payload = new String(body, StandardCharsets.UTF_8);
         String signature;
         try {
-            signature = subscription.signingSecrets(now).stream().map(secret -> sign(secret, event.eventId(),
-                    seconds, payload)).collect(Collectors.joining(" "));
-        } catch (IllegalStateException e) {
-            return new Result(0, FAILED, 0, e.getMessage(), null);
+            signature = subscription.signingSecrets(now).stream().map(secret -> signers.computeIfAbsent(secret,
+                    Signer::new).sign(event.eventId(), seconds, body)).collect(Collectors.joining(" "));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return new Result(0, FAILED, 0, "signing failed: " + e.getMessage(), null);
         }
         HttpPost request = new HttpPost(sink);
         request.setHeader("webhook-id", event.eventId());
@@ -478,25 +483,6 @@ public class WebhookDispatcher implements SmartLifecycle {
         InputStream in = entity == null ? null : entity.getContent();
         if (in != null && in.readNBytes(MAX_ANSWER_BYTES).length == MAX_ANSWER_BYTES) {
             in.read();
-        }
-    }
-
-    /** Signers by secret: a secret is decoded once, not at every delivery (a rotated one signs beside the new). */
-    private final Map<String, Webhook> signers = new ConcurrentHashMap<>();
-
-    private String sign(String secret, String id, long seconds, String payload) {
-        try {
-            if (signers.size() > 4 * properties.workers()) {
-                signers.clear(); // secrets of deleted or rotated subscriptions
-            }
-            Webhook signer = signers.get(secret);
-            if (signer == null) {
-                signer = new Webhook(secret);
-                signers.put(secret, signer);
-            }
-            return signer.sign(id, seconds, payload);
-        } catch (WebhookSigningException e) {
-            throw new IllegalStateException("signing failed: " + e.getMessage(), e);
         }
     }
 
