@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The embedded default in a child JVM, so that a test can kill it with SIGKILL. */
+/** The embedded default in a child JVM, so that a test can kill it with SIGKILL or stop it with SIGTERM. */
 final class ChildPlatform {
 
     private static final Pattern COMMAND_PORT = Pattern.compile("command API\\):\\s+http://localhost:(\\d+)/");
@@ -75,6 +75,16 @@ final class ChildPlatform {
         drain.setDaemon(true);
         drain.start();
         return new ChildPlatform(child, commandPort, queryPort);
+    }
+
+    /** SIGTERM (as a service manager stops it), and wait until the process is gone. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the platform did not stop within 120 s of SIGTERM");
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL, and wait until the process is gone. */
