@@ -1,8 +1,11 @@
 package vn.thidua.projections;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
@@ -10,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +60,30 @@ class NotifyingMessageSourceTest {
             assertThat(read(stream, 5)).containsExactly("event-30", "event-31", "event-32", "event-33", "event-34");
             assertThat(calls.get()).as("a call when events arrived").isGreaterThan(before);
         }
+    }
+
+    @Test
+    void theEngineIsReadAfterATokensIndexWithoutItsGaps() throws Exception {
+        List<TrackingToken> asked = new CopyOnWriteArrayList<>();
+        InMemoryEventStorageEngine recording = new InMemoryEventStorageEngine() {
+            @Override
+            public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
+                asked.add(token);
+                return Stream.empty();
+            }
+        };
+        NotifyingMessageSource source = new NotifyingMessageSource(store, recording, 8, Duration.ofMillis(20));
+        GapAwareTrackingToken withGaps = GapAwareTrackingToken.newInstance(10, List.of(3L, 5L));
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(withGaps)) {
+            assertThat(stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
+        }
+        assertThat(asked).as("polled").hasSizeGreaterThan(1).allSatisfy(token -> {
+            assertThat(token.position()).hasValue(10L);
+            assertThat(((GapAwareTrackingToken) token).getGaps()).isEmpty();
+        });
+        GlobalSequenceTrackingToken plain = new GlobalSequenceTrackingToken(4);
+        assertThat(NotifyingMessageSource.EngineSource.withoutGaps(plain)).isSameAs(plain);
+        assertThat(NotifyingMessageSource.EngineSource.withoutGaps(null)).isNull();
     }
 
     @Test
