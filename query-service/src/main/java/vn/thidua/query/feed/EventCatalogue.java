@@ -55,13 +55,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventCatalogue {
 
-    /** One event type. {@code name} is the simple class name the audit trail and the filters use. */
+    /**
+     * One event type. {@code name} is the simple class name the audit trail and the filters use;
+     * {@code cloudEventType} its CloudEvents {@code type}, {@code vn.thidua.<family>.<name>.v<revision>}, joined once
+     * here (the feed names every event it writes by it).
+     */
     public record EventType(String name, Class<?> payloadClass, String revision, String family, String aggregateType,
-                            String vi, String en) {
+                            String vi, String en, String cloudEventType) {
 
-        /** The CloudEvents {@code type}: {@code vn.thidua.<family>.<name>.v<revision>}. */
-        public String cloudEventType() {
-            return "vn.thidua." + family + "." + name + ".v" + revision;
+        EventType(String name, Class<?> payloadClass, String revision, String family, String aggregateType,
+                  String vi, String en) {
+            this(name, payloadClass, revision, family, aggregateType, vi, en,
+                    "vn.thidua." + family + "." + name + ".v" + revision);
         }
     }
 
