@@ -29,13 +29,11 @@ public class FeedConfig {
                              ObjectProvider<DataSource> dataSource,
                              @Qualifier("eventSerializer") Serializer eventSerializer,
                              org.axonframework.config.Configuration axon) {
-        EventStorageEngine engine = embeddedEngine.getIfAvailable();
-        if (engine instanceof DurableReads durable && dataSource.getIfAvailable() != null) {
+        if (embeddedEngine.getIfAvailable() instanceof DurableReads durable && dataSource.getIfAvailable() != null) {
             return new EventLog.Table(dataSource.getObject(), durable::ensure, eventStore, eventSerializer,
                     axon.upcasterChain());
         }
-        return engine != null ? new EventLog.Engine(engine, eventStore, eventSerializer)
-                : new EventLog.Streamed(eventStore, eventSerializer, 200);
+        return new EventLog.Streamed(eventStore, eventSerializer, 200);
     }
 
     @Bean
