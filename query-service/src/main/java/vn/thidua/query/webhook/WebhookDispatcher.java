@@ -25,6 +25,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -96,7 +97,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     private final SinkPolicy sinks;
     private final WebhookProperties properties;
     private final Clock clock;
-    private final CloseableHttpClient http;
+    /** Made at start, closed at stop (its pool keeps connections and a thread that closes idle ones). */
+    private CloseableHttpClient http;
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     /** Cancels requests that outlive {@code request-timeout}. */
@@ -114,8 +116,11 @@ public class WebhookDispatcher implements SmartLifecycle {
         this.sinks = sinks;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    private CloseableHttpClient httpClient() {
         Timeout request = Timeout.of(properties.requestTimeout());
-        this.http = HttpClients.custom()
+        return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(properties.connectTimeout()))
@@ -170,6 +175,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         stopping = false;
+        http = httpClient();
         workers = Executors.newFixedThreadPool(properties.workers(), r -> daemon(r, "webhook-worker"));
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-claims"));
         timeouts = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-timeouts"));
@@ -196,6 +202,7 @@ public class WebhookDispatcher implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         timeouts.shutdownNow();
+        http.close(CloseMode.IMMEDIATE);
     }
 
     @Override
