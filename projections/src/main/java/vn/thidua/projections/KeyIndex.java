@@ -28,33 +28,15 @@ import java.util.TreeSet;
  * <p>
  * A key's documents are listed as <em>entries</em>, {@code <order>\u0000<id>}, where the order
  * ({@link Projector#indexOrder}) sorts as the API lists the documents, so that a page is a slice of the sorted
- * entries. They are spread over bucket documents ({@code <collection>|<key>#<bucket>}, the bucket a hash of the
- * document's id): {@value #SCOPED_BUCKETS} for a key within one campaign (its name begins with {@code campaign}: a
- * campaign's units or proposals), {@value #WIDE_BUCKETS} for any other key (all awards, a year, a run of letters), which
- * may list a whole collection. Every update of a bucket costs the store in proportion to the bucket's size (it encodes
- * the whole document to check its size, compares each added entry with those present, and serializes the document
- * again): with 64 buckets, a million events' rebuild rewrote buckets of 1,400 entries at each batch and ran at half
- * the rate of a small one. 1,024 keep a wide key's buckets under 100 entries at that size. A lookup by id costs the
- * store about 5 µs whether the bucket exists or not, so a wide key also has a <em>directory</em>
- * ({@code <collection>|<key>#buckets}): the numbers of the buckets ever written, which a read asks for first.
+ * entries. They are spread over {@value #BUCKETS} bucket documents ({@code <collection>|<key>#<bucket>}, the bucket a
+ * hash of the document's id) so that no bucket grows with the whole collection.
  * <p>
  * Written <em>before</em> the documents of a batch, with {@code $pull} and {@code $addToSet}: a crash between the two
  * writes is repaired by the redelivery, which finds the documents unchanged and so computes the same changes again.
- * A directory is written before its buckets, and keeps a bucket's number when the bucket empties: a listed bucket
- * that is empty or missing costs a read nothing but its lookup, a bucket left out would hide its entries.
  */
 public final class KeyIndex {
 
-    static final int SCOPED_BUCKETS = 64;
-    static final int WIDE_BUCKETS = 1024;
-    /**
-     * Bucket ids per read: the store checks each document it found against the whole {@code $in} list again, so one
-     * read of 1,024 ids would cost a million comparisons.
-     */
-    private static final int BUCKETS_PER_READ = 64;
-    private static final String DIRECTORY = "buckets";
-    /** The buckets of a wide key that {@link #sampledSizes} reads: one in 64, as of a scoped key. */
-    private static final int WIDE_SAMPLE = WIDE_BUCKETS / SCOPED_BUCKETS;
+    static final int BUCKETS = 64;
     /** Separates an entry's order from its id; the lowest character, so that a shorter order sorts first. */
     private static final char SEPARATOR = '\u0000';
     private static final String ENTRIES = "entries";
@@ -65,10 +47,10 @@ public final class KeyIndex {
 
     /**
      * The layout this class writes, recorded in the index (a document {@value #LAYOUT_ID}) when it is built: 2 since
-     * the text keys ({@link #textKey}), 3 since wide keys have {@value #WIDE_BUCKETS} buckets and a directory. A data folder whose
-     * index has another layout is rebuilt at start ({@code ReadModelProjection#rebuildIfIndexOutdated}).
+     * the text keys ({@link #textKey}). A data folder whose index has another layout is rebuilt at start
+     * ({@code ReadModelProjection#rebuildIfIndexOutdated}).
      */
-    static final int LAYOUT = 3;
+    static final int LAYOUT = 2;
     static final String LAYOUT_ID = Projections.LAYOUT_ID;
 
     /** The key listing every document of a collection. */
@@ -145,33 +127,19 @@ public final class KeyIndex {
     void change(String collection, Map<String, String> before, Map<String, String> after, String id) {
         before.forEach((key, entry) -> {
             if (!entry.equals(after.get(key))) {
-                removed.computeIfAbsent(bucketOf(collection, key, id), k -> new TreeSet<>()).add(entry);
+                removed.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entry);
             }
         });
         after.forEach((key, entry) -> {
             if (!entry.equals(before.get(key))) {
-                added.computeIfAbsent(bucketOf(collection, key, id), k -> new TreeSet<>()).add(entry);
+                added.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entry);
             }
         });
     }
 
-    /**
-     * Writes what the batch changed (the directories of the buckets it adds to first, then removals; each update is
-     * idempotent, and the writes are ordered, so a failure leaves no bucket unlisted), and forgets it.
-     */
+    /** Writes what the batch changed (removals first; each update is idempotent), and forgets it. */
     void flush(MongoDatabase database) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        Map<String, Set<Integer>> listed = new TreeMap<>();
-        added.keySet().forEach(bucket -> {
-            int hash = bucket.lastIndexOf('#');
-            String key = bucket.substring(bucket.indexOf('|') + 1, hash);
-            if (bucketsOf(key) == WIDE_BUCKETS) {
-                listed.computeIfAbsent(directoryId(bucket.substring(0, bucket.indexOf('|')), key),
-                        k -> new TreeSet<>()).add(Integer.parseInt(bucket.substring(hash + 1)));
-            }
-        });
-        listed.forEach((directory, numbers) -> writes.add(new UpdateOneModel<>(Filters.eq(View.ID, directory),
-                Updates.addEachToSet(DIRECTORY, new ArrayList<>(numbers)), UPSERT)));
         removed.forEach((bucket, entries) -> writes.add(new UpdateOneModel<>(Filters.eq(View.ID, bucket),
                 Updates.pullAll(ENTRIES, new ArrayList<>(entries)))));
         added.forEach((bucket, entries) -> writes.add(new UpdateOneModel<>(Filters.eq(View.ID, bucket),
@@ -193,61 +161,24 @@ public final class KeyIndex {
         return Projections.hasLayout(database, ReadModels.KEY_INDEX, "layout", LAYOUT);
     }
 
-    /** How many buckets a key's entries are spread over: few within one campaign, many for any wider key. */
-    static int bucketsOf(String key) {
-        return key.startsWith("campaign") ? SCOPED_BUCKETS : WIDE_BUCKETS;
-    }
-
     /** The bucket that lists the document {@code id} under {@code key}. */
-    private static String bucketOf(String collection, String key, String id) {
-        return bucketId(collection, key, Math.floorMod(spread(id.hashCode()), bucketsOf(key)));
-    }
-
-    /**
-     * MurmurHash3's finalizer: ids that differ in their last characters ({@code p-12-1}, {@code p-12-2}, …) have
-     * {@code hashCode}s close together: 3,000 such ids filled 743 of 1,024 buckets, where a random spread fills
-     * about 970; mixed, they spread as a random hash would.
-     */
-    static int spread(int hash) {
-        int h = hash;
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
+    private static String bucketId(String collection, String key, String id) {
+        return bucketId(collection, key, Math.floorMod(id.hashCode(), BUCKETS));
     }
 
     private static String bucketId(String collection, String key, int bucket) {
         return collection + "|" + key + "#" + bucket;
     }
 
-    /** The directory of a wide key's buckets. */
-    private static String directoryId(String collection, String key) {
-        return collection + "|" + key + "#" + DIRECTORY;
-    }
-
     /** The entries of a key, sorted; none for a key never seen. */
     public static TreeSet<String> entries(MongoDatabase database, String collection, String key) {
-        List<Integer> numbers = new ArrayList<>();
-        if (bucketsOf(key) == WIDE_BUCKETS) {
-            Document directory = database.getCollection(ReadModels.KEY_INDEX)
-                    .find(Filters.eq(View.ID, directoryId(collection, key))).first();
-            if (directory != null) {
-                numbers.addAll(directory.getList(DIRECTORY, Integer.class));
-            }
-        } else {
-            for (int b = 0; b < SCOPED_BUCKETS; b++) {
-                numbers.add(b);
-            }
+        List<String> buckets = new ArrayList<>(BUCKETS);
+        for (int b = 0; b < BUCKETS; b++) {
+            buckets.add(bucketId(collection, key, b));
         }
         TreeSet<String> entries = new TreeSet<>();
-        for (int from = 0; from < numbers.size(); from += BUCKETS_PER_READ) {
-            List<String> ids = numbers.subList(from, Math.min(numbers.size(), from + BUCKETS_PER_READ)).stream()
-                    .map(b -> bucketId(collection, key, b)).toList();
-            for (Document bucket : database.getCollection(ReadModels.KEY_INDEX).find(Filters.in(View.ID, ids))) {
-                entries.addAll(bucket.getList(ENTRIES, String.class));
-            }
+        for (Document bucket : database.getCollection(ReadModels.KEY_INDEX).find(Filters.in(View.ID, buckets))) {
+            entries.addAll(bucket.getList(ENTRIES, String.class));
         }
         return entries;
     }
@@ -262,25 +193,20 @@ public final class KeyIndex {
     }
 
     /**
-     * How many entries each key has in a sample of one in {@value #SCOPED_BUCKETS} of its buckets (a bucket is chosen
-     * by a hash of the document's id): the first bucket of a scoped key, the first {@value #WIDE_SAMPLE} of a wide
-     * one, read with one query, by which a query plans which keys to read first.
+     * How many entries each key has in its first bucket: a sample of one in {@value #BUCKETS} (a bucket is chosen by
+     * a hash of the document's id), read with one query, by which a query plans which keys to read first.
      */
     public static Map<String, Integer> sampledSizes(MongoDatabase database, String collection,
                                                     Collection<String> keys) {
         Map<String, String> keyByBucket = new HashMap<>();
         for (String key : keys) {
-            int sampled = bucketsOf(key) / SCOPED_BUCKETS;
-            for (int b = 0; b < sampled; b++) {
-                keyByBucket.put(bucketId(collection, key, b), key);
-            }
+            keyByBucket.put(bucketId(collection, key, 0), key);
         }
         Map<String, Integer> sizes = new HashMap<>();
         keys.forEach(key -> sizes.put(key, 0));
         for (Document bucket : database.getCollection(ReadModels.KEY_INDEX)
                 .find(Filters.in(View.ID, keyByBucket.keySet()))) {
-            sizes.merge(keyByBucket.get(bucket.getString(View.ID)), bucket.getList(ENTRIES, String.class).size(),
-                    Integer::sum);
+            sizes.put(keyByBucket.get(bucket.getString(View.ID)), bucket.getList(ENTRIES, String.class).size());
         }
         return sizes;
     }

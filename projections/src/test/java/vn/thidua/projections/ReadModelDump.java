@@ -42,8 +42,8 @@ public final class ReadModelDump {
         Map<String, TreeSet<String>> keys = new TreeMap<>();
         for (Document bucket : database.getCollection(ReadModels.KEY_INDEX).find()) {
             String id = bucket.getString("_id");
-            if (KeyIndex.LAYOUT_ID.equals(id) || !bucket.containsKey("entries")) {
-                continue; // the layout, the directories of wide keys
+            if (KeyIndex.LAYOUT_ID.equals(id)) {
+                continue;
             }
             TreeSet<String> entries = keys.computeIfAbsent(id.substring(0, id.lastIndexOf('#')), k -> new TreeSet<>());
             entries.addAll(bucket.getList("entries", String.class));

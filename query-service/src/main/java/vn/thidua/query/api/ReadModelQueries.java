@@ -73,7 +73,7 @@ public class ReadModelQueries {
      * <ol>
      *   <li>the candidates are the entries listed under every exact key (equalities);</li>
      *   <li>a text condition's keys (runs of three letters) then narrow them, the rarest first (as sampled from one
-     *       in 64 of each one's buckets), until at most {@code narrow-enough} (100) remain: a key read costs as many entries as it
+     *       bucket of each), until at most {@code narrow-enough} (100) remain: a key read costs as many entries as it
      *       lists, and a run like "000", in nearly every twelve-digit id, would cost the whole collection;</li>
      *   <li>the text conditions are tested on the candidates: on the documents themselves when there are at most
      *       {@code document-tests} (500), else on the field's text key (every document's folded text, read once),
