@@ -1,11 +1,7 @@
 package vn.thidua.projections;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import vn.thidua.demo.DemoScenario;
@@ -54,11 +50,8 @@ class KeyIndexTest {
     /** A key of thousands of documents is read whole from its buckets; removals leave exactly the rest. */
     @Test
     void keysOfManyDocumentsAreReadWholeThroughTheirBuckets() {
-        MongoServer server = new MongoServer(new MemoryBackend());
-        var address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
-                + address.getPort())) {
-            MongoDatabase database = client.getDatabase("keys");
+        try (ReadModelFixture fixture = new ReadModelFixture()) {
+            MongoDatabase database = fixture.database();
             TreeSet<String> all = new TreeSet<>();
             KeyIndex index = new KeyIndex();
             for (int i = 0; i < 3_000; i++) {
@@ -86,8 +79,6 @@ class KeyIndexTest {
             index.flush(database);
             assertThat(KeyIndex.entries(database, ReadModels.AWARDS, KeyIndex.ALL)).hasSize(1_500)
                     .containsExactlyElementsOf(all);
-        } finally {
-            server.shutdownNow();
         }
     }
 

@@ -75,6 +75,11 @@ final class ReadModelFixture implements AutoCloseable {
         return found == null ? null : mapper.fromDocument(found, type);
     }
 
+    /** The fixture's database, for tests that write through a read model's parts directly. */
+    MongoDatabase database() {
+        return database;
+    }
+
     long count(String collection) {
         return database.getCollection(collection).countDocuments();
     }
