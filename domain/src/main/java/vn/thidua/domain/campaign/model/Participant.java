@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.EntityId;
 import vn.thidua.domain.campaign.InspectionRecorded;
 import vn.thidua.domain.campaign.ReportOverdue;
 import vn.thidua.domain.campaign.ReportSubmitted;
@@ -34,13 +32,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A unit registered in a campaign, a member of the {@link Campaign} aggregate: its works, inspections and reports, and
  * the rules that are the unit's own. The campaign registers it and checks what spans units (the campaign's status,
- * ids unique across the campaign); the unit's own events reach it by its {@code unitId}.
+ * ids unique across the campaign); the unit's own events reach it through the campaign's state, by its
+ * {@code unitId}.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class Participant {
 
-    @EntityId(routingKey = "unitId")
     private final String unitId;
     private final LocalDate registeredOn;
     private final Set<String> works = new HashSet<>();
@@ -128,19 +126,17 @@ class Participant {
         return unitId;
     }
 
-    // ------------------------------------------------------------------ state from the unit's events
+    // ------------------------------------------------------------------ state from the unit's events (handed over by
+    // CampaignState, which finds the unit by its id)
 
-    @EventSourcingHandler
     void on(WorkPledged event) {
         works.add(event.work().workId());
     }
 
-    @EventSourcingHandler
     void on(InspectionRecorded event) {
         inspections++;
     }
 
-    @EventSourcingHandler
     void on(ReportSubmitted event) {
         reports++;
         if (event.milestoneId() != null) {
@@ -148,7 +144,6 @@ class Participant {
         }
     }
 
-    @EventSourcingHandler
     void on(ReportOverdue event) {
         overdueMilestones.add(event.milestoneId());
     }
