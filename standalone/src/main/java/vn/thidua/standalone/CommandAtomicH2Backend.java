@@ -30,7 +30,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * (H2's background writer is started for its two writing threads only: it never commits, its period is
  * {@link Integer#MAX_VALUE} ms and its own compaction is off). Writing the pages under the lock, as before, held every
  * command of every processor for a quarter of a rebuild (JFR: two store threads waiting on it at any time). A crash
- * before a version's pages are written reopens the file at the version before: whole commands still.
+ * before a version's pages are written reopens the file at the version before: whole commands still. That the pages
+ * written are the version fixed needs stored documents that no command changes in place, which mongo-java-server
+ * does on every update: its collections here update copies ({@link CopyOnUpdateH2Collection}).
  * <p>
  * Without its background writer the MVStore also skipped its housekeeping, and with H2's default retention (a chunk
  * may be overwritten only 45 s after it was written, so that disks that reorder writes cannot lose a chunk the last one

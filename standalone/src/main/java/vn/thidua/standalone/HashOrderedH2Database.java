@@ -2,12 +2,14 @@ package vn.thidua.standalone;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
@@ -59,6 +61,19 @@ class HashOrderedH2Database extends H2Database {
             mvStore.removeMap(old);
         }
         return new UniqueIndex(map, indexName, keys, sparse);
+    }
+
+    /**
+     * The stock collection (the same maps, by the same names) whose updates work on copies: see {@link
+     * CopyOnUpdateH2Collection}.
+     */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore mvStore = storeOf(this);
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = mvStore.openMap("databases." + fullName);
+        MVMap<String, Object> metaMap = mvStore.openMap("meta." + fullName);
+        return new CopyOnUpdateH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
     @Override
