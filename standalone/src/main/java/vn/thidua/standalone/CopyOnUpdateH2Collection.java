@@ -25,8 +25,9 @@ import java.util.Iterator;
  * of the same batch were there; reproduced by {@code StoreKillTest} on the first kill, 25 kills without a loss with
  * this class).
  * <p>
- * Only updates copy (each already copies the document once, to compare): finds still read the stored objects, which
- * no one changes any more.
+ * Only updates copy, and only the top level: an update removes and puts top-level fields of the document it is given,
+ * with values of a new document it built from deep copies (mongo-java-server's {@code calculateUpdateDocument}), and
+ * changes nothing nested in place. Finds still read the stored objects, which no one changes any more.
  */
 final class CopyOnUpdateH2Collection extends H2Collection {
 
@@ -78,7 +79,7 @@ final class CopyOnUpdateH2Collection extends H2Collection {
 
             @Override
             public Document next() {
-                return documents.next().cloneDeeply();
+                return documents.next().clone(); // a new map of the same values
             }
         }, found.getCursorId());
     }
