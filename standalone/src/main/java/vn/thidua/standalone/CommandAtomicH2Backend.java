@@ -32,7 +32,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * command of every processor for a quarter of a rebuild (JFR: two store threads waiting on it at any time). A crash
  * before a version's pages are written reopens the file at the version before: whole commands still. That the pages
  * written are the version fixed needs stored documents that no command changes in place, which mongo-java-server
- * does on every update: its collections here update copies ({@link CopyOnUpdateH2Collection}).
+ * does on every update: its collections here update copies ({@link ReadModelCollection}).
  * <p>
  * Without its background writer the MVStore also skipped its housekeeping, and with H2's default retention (a chunk
  * may be overwritten only 45 s after it was written, so that disks that reorder writes cannot lose a chunk the last one

@@ -64,16 +64,17 @@ class HashOrderedH2Database extends H2Database {
     }
 
     /**
-     * The stock collection (the same maps, by the same names) whose updates work on copies: see {@link
-     * CopyOnUpdateH2Collection}.
+     * The stock collection (the same maps, by the same names) whose updates work on copies (see {@link
+     * ReadModelCollection}) and whose documents are kept as BSON (see {@link BsonDocumentType}).
      */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         MVStore mvStore = storeOf(this);
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = mvStore.openMap("databases." + fullName);
+        MVMap<Object, Document> dataMap = mvStore.openMap("databases." + fullName,
+                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
         MVMap<String, Object> metaMap = mvStore.openMap("meta." + fullName);
-        return new CopyOnUpdateH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        return new ReadModelCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
     @Override

@@ -100,12 +100,67 @@ class CommandAtomicH2BackendTest {
         }
     }
 
+    /**
+     * Every BSON type a read model may hold comes back byte for byte after a restart (documents are kept as BSON in
+     * the file, {@link BsonDocumentType}); and a document the stock backend wrote (Java serialization) is read, then
+     * rewritten as BSON, and read again after the next restart.
+     */
+    @Test
+    void documentsComeBackByteForByteAfterARestart(@TempDir Path dir) {
+        Path file = dir.resolve("read-models.mv");
+        withServer(new H2Backend(file.toString()), entries ->
+                entries.insertOne(new Document("_id", "old").append("n", 1).append("nested", new Document("a", "b"))));
+        Document all = new Document("_id", "all").append("text", "Thủ Thừa – đạt 100%").append("int", 7)
+                .append("long", 1L << 40).append("double", 0.5).append("true", true).append("null", null)
+                .append("date", new java.util.Date(1_600_000_000_000L)).append("id", new org.bson.types.ObjectId())
+                .append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12.50")))
+                .append("binary", new org.bson.types.Binary(new byte[]{1, 2, 3}))
+                .append("list", List.of("a", 1, new Document("x", List.of())))
+                .append("nested", new Document("deeper", new Document("empty", new Document())));
+        List<org.bson.RawBsonDocument> before = new ArrayList<>();
+        withServer(CommandAtomicH2Backend.open(file.toString()), entries -> {
+            entries.insertOne(all);
+            entries.updateOne(Filters.eq("_id", "old"), Updates.inc("n", 1));
+            before.addAll(raw(entries));
+        });
+        withServer(CommandAtomicH2Backend.open(file.toString()), entries -> {
+            assertThat(raw(entries)).isEqualTo(before);
+            assertThat(entries.find(Filters.eq("_id", "old")).first()).containsEntry("n", 2);
+        });
+    }
+
+    /** {@code collStats} counts the size of what the collection holds now, after inserts, updates and deletes. */
+    @Test
+    void collectionStatisticsCountTheDocumentsHeldNow(@TempDir Path dir) {
+        withDatabase(CommandAtomicH2Backend.open(dir.resolve("read-models.mv").toString()), database -> {
+            MongoCollection<Document> entries = database.getCollection("entries");
+            for (int i = 0; i < 50; i++) {
+                entries.insertOne(new Document("_id", "doc-" + i).append("text", "x".repeat(i)));
+            }
+            entries.updateOne(Filters.eq("_id", "doc-3"), Updates.set("text", "longer ".repeat(20)));
+            entries.deleteOne(Filters.eq("_id", "doc-7"));
+            long bytes = raw(entries).stream().mapToLong(document -> document.getByteBuffer().remaining()).sum();
+            Document answer = database.runCommand(new Document("collStats", "entries"));
+            assertThat(((Number) answer.get("size")).longValue()).isEqualTo(bytes);
+            assertThat(((Number) answer.get("count")).longValue()).isEqualTo(49);
+        });
+    }
+
+    private static List<org.bson.RawBsonDocument> raw(MongoCollection<Document> entries) {
+        return entries.withDocumentClass(org.bson.RawBsonDocument.class).find().sort(new Document("_id", 1))
+                .into(new ArrayList<>());
+    }
+
     private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> work) {
+        withDatabase(backend, database -> work.accept(database.getCollection("entries")));
+    }
+
+    private static void withDatabase(H2Backend backend, Consumer<com.mongodb.client.MongoDatabase> work) {
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            work.accept(client.getDatabase("t").getCollection("entries"));
+            work.accept(client.getDatabase("t"));
         } finally {
             server.shutdown();
         }
