@@ -10,10 +10,14 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -103,8 +107,18 @@ class HashOrderedH2Database extends H2Database {
         }
     }
 
-    /** {@link ObjectDataType} (same bytes on disk) ordering {@link KeyValue}s by hash, then by bytes. */
+    /**
+     * {@link ObjectDataType} ordering {@link KeyValue}s by hash, then by bytes; and writing a key of plain values
+     * (strings, numbers, booleans: every {@code _id} of the read models) as a tag ({@value #PLAIN_KEY}, which {@link
+     * ObjectDataType} never writes: its tags end at 119), the count and each value as {@link ObjectDataType} writes it,
+     * where {@link ObjectDataType} would write the {@link KeyValue} through Java serialization (class descriptors and
+     * all: 6% of the store's threads in a profile of the 30,000-event benchmark, writing and reading index pages). Keys
+     * written the old way are read as before.
+     */
     static final class HashOrderedKeys extends ObjectDataType {
+
+        static final byte PLAIN_KEY = 126;
+
         @Override
         public int compare(Object a, Object b) {
             if (a instanceof KeyValue && b instanceof KeyValue) {
@@ -117,6 +131,38 @@ class HashOrderedH2Database extends H2Database {
                 }
             }
             return super.compare(a, b);
+        }
+
+        @Override
+        public void write(WriteBuffer buff, Object obj) {
+            if (obj instanceof KeyValue key && key.stream().allMatch(HashOrderedKeys::plain)) {
+                buff.put(PLAIN_KEY).putVarInt(key.size());
+                for (Object value : key) {
+                    super.write(buff, value);
+                }
+            } else {
+                super.write(buff, obj);
+            }
+        }
+
+        @Override
+        public Object read(ByteBuffer buff) {
+            if (buff.get(buff.position()) != PLAIN_KEY) {
+                return super.read(buff);
+            }
+            buff.get();
+            int size = DataUtils.readVarInt(buff);
+            List<Object> values = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                values.add(super.read(buff));
+            }
+            return new KeyValue(values);
+        }
+
+        /** A value {@link ObjectDataType} writes by itself and reads back as the same class (so equal, same hash). */
+        private static boolean plain(Object value) {
+            return value instanceof String || value instanceof Integer || value instanceof Long
+                    || value instanceof Double || value instanceof Boolean;
         }
     }
 

@@ -129,6 +129,33 @@ class CommandAtomicH2BackendTest {
         });
     }
 
+    /**
+     * Ids of each plain type (written into the {@code _id} index in the store's own form, {@code HashOrderedKeys}) and
+     * of a type written the old way (a document as id) are found after a restart, and duplicates are still refused.
+     */
+    @Test
+    void idsOfEveryKindAreFoundAfterARestart(@TempDir Path dir) {
+        Path file = dir.resolve("read-models.mv");
+        List<Object> ids = List.of("campaign-1", "Thủ Thừa/đơn-vị", 42, 1L << 40, 2.5, true,
+                new Document("campaign", "c").append("unit", 7));
+        withServer(CommandAtomicH2Backend.open(file.toString()), entries -> {
+            for (Object id : ids) {
+                entries.insertOne(new Document("_id", id).append("of", String.valueOf(id)));
+            }
+        });
+        for (int restart = 0; restart < 2; restart++) {
+            withServer(CommandAtomicH2Backend.open(file.toString()), entries -> {
+                for (Object id : ids) {
+                    assertThat(entries.find(Filters.eq("_id", id)).first()).as("id %s", id)
+                            .containsEntry("of", String.valueOf(id));
+                    assertThatThrownBy(() -> entries.insertOne(new Document("_id", id)))
+                            .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+                }
+                assertThat(entries.countDocuments()).isEqualTo(ids.size());
+            });
+        }
+    }
+
     /** {@code collStats} counts the size of what the collection holds now, after inserts, updates and deletes. */
     @Test
     void collectionStatisticsCountTheDocumentsHeldNow(@TempDir Path dir) {
