@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.deadline.StubDeadlineManager;
@@ -50,7 +49,7 @@ public final class DomainHarness implements AutoCloseable {
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
         StubDeadlineManager deadlines = new StubDeadlineManager();
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .configureEmbeddedEventStore(c -> new InOrderInMemoryEventStorageEngine())
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
