@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoreKillTest {
 
     static final int WRITERS = 4;
-    static final int KILLS = 8;
+    static final int KILLS = 5;
 
     @Test
     void aTokenNeverCoversDocumentsTheFileLost(@TempDir Path dir) throws Exception {
