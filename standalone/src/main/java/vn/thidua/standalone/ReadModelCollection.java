@@ -8,9 +8,6 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
 
 import java.util.Iterator;
@@ -59,15 +56,8 @@ final class ReadModelCollection extends H2Collection {
             return super.getDataSize(); // the stock constructor logs it: not a count of the whole collection at open
         }
         long bytes = 0;
-        ByteBuf buffer = Unpooled.buffer();
-        try {
-            for (Document document : queryDocuments(new Document(), null, 0, 0, 0, null)) {
-                buffer.clear();
-                BsonEncoder.encodeDocument(document, buffer);
-                bytes += buffer.writerIndex();
-            }
-        } finally {
-            buffer.release();
+        for (Document document : queryDocuments(new Document(), null, 0, 0, 0, null)) {
+            bytes += BsonDocumentType.size(document);
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }

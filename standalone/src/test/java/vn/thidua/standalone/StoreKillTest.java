@@ -11,8 +11,6 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +69,9 @@ class StoreKillTest {
      */
     static String missing(MongoDatabase db) {
         StringBuilder missing = new StringBuilder();
+        List<Long> tokens = tokens(db);
         for (int w = 0; w < WRITERS; w++) {
-            long token = tokens(db).get(w);
+            long token = tokens.get(w);
             Document campaign = db.getCollection("campaigns").find(Filters.eq("_id", "c-" + w)).first();
             long campaignRound = campaign == null ? 0 : campaign.getLong("n");
             long participants = db.getCollection("participants").countDocuments(Filters.eq("writer", w));
@@ -94,16 +93,10 @@ class StoreKillTest {
         return tokens;
     }
 
-    /** Opens the file as the platform does, in this JVM, for one look. */
+    /** Opens the file as the platform does ({@link EmbeddedMongo}), in this JVM, for one look. */
     static <T> T withStore(Path file, Function<MongoDatabase, T> look) {
-        CommandAtomicH2Backend backend = CommandAtomicH2Backend.open(file.toString());
-        backend.version(ServerVersion.MONGO_5_0);
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+        try (EmbeddedMongo store = EmbeddedMongo.start(file, 0); MongoClient client = MongoClients.create(store.uri())) {
             return look.apply(client.getDatabase("t"));
-        } finally {
-            server.shutdown();
         }
     }
 
@@ -111,11 +104,8 @@ class StoreKillTest {
     public static final class Writer {
 
         public static void main(String[] args) throws Exception {
-            CommandAtomicH2Backend backend = CommandAtomicH2Backend.open(args[0]);
-            backend.version(ServerVersion.MONGO_5_0);
-            MongoServer server = new MongoServer(backend);
-            server.bind("127.0.0.1", 0);
-            MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+            EmbeddedMongo store = EmbeddedMongo.start(Path.of(args[0]), 0);
+            MongoClient client = MongoClients.create(store.uri());
             MongoDatabase db = client.getDatabase("t");
             List<Thread> threads = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
