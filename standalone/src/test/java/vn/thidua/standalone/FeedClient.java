@@ -49,6 +49,24 @@ final class FeedClient {
         }
     }
 
+    /** The body of a GET as text (a 200 is expected). */
+    String text(String user, String pathAndQuery) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                    .header("Authorization", basic(user)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() != 200) {
+                throw new AssertionError(pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every event after {@code after} matching {@code filter} (a query string, or ""), page by page. */
     List<JsonNode> all(long after, String filter, int limit) {
         List<JsonNode> events = new ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.List;
 final class StoredEvents {
 
     record Row(long position, String eventId, String payloadType, String aggregateId, String aggregateType,
-               long sequence, JsonNode payload, JsonNode metaData, java.time.Instant timestamp) {
+               long sequence, JsonNode payload, JsonNode metaData, java.time.Instant timestamp, String revision) {
 
         String name() {
             return payloadType.substring(payloadType.lastIndexOf('.') + 1);
@@ -30,11 +30,12 @@ final class StoredEvents {
         List<Row> rows = new ArrayList<>();
         try (Connection c = events.getConnection(); ResultSet r = c.createStatement().executeQuery(
                 "SELECT GLOBAL_INDEX, EVENT_IDENTIFIER, PAYLOAD_TYPE, AGGREGATE_IDENTIFIER, TYPE, SEQUENCE_NUMBER,"
-                        + " PAYLOAD, META_DATA, TIME_STAMP FROM DOMAIN_EVENT_ENTRY ORDER BY GLOBAL_INDEX")) {
+                        + " PAYLOAD, META_DATA, TIME_STAMP, PAYLOAD_REVISION FROM DOMAIN_EVENT_ENTRY"
+                        + " ORDER BY GLOBAL_INDEX")) {
             while (r.next()) {
                 rows.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                         r.getLong(6), JSON.readTree(r.getBytes(7)), JSON.readTree(r.getBytes(8)),
-                        java.time.Instant.parse(r.getString(9))));
+                        java.time.Instant.parse(r.getString(9)), r.getString(10)));
             }
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,7 @@
 package vn.thidua.query.feed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventUtils;
@@ -14,6 +16,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import vn.thidua.ledger.CanonicalEvent;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -35,6 +38,16 @@ public interface EventLog {
 
     /** Up to {@code max} stored events with a position above {@code after}, in position order. */
     List<StoredEvent> readAfter(long after, int max);
+
+    /** A stored event as the store holds it, before any upcaster: what the audit ledger's leaf hashes cover. */
+    record StoredForm(long position, CanonicalEvent event) {
+    }
+
+    /**
+     * Up to {@code max} stored events with a position above {@code after}, in position order, in the form the store
+     * holds them ({@link StoredForm}).
+     */
+    List<StoredForm> readStoredFormsAfter(long after, int max);
 
     /** Where heads and instants are asked: the event store. */
     StreamableMessageSource<TrackedEventMessage<?>> store();
@@ -113,6 +126,35 @@ public interface EventLog {
             ensureDurable.accept(rows.get(rows.size() - 1).trackingToken().position().orElseThrow());
             return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
                     .map(e -> StoredEvent.of(e, serializer)).toList();
+        }
+
+        /**
+         * The rows as stored: no upcaster runs and nothing is deserialized, so a leaf hash taken today is the one
+         * taken when the event was new, whatever upcasters are added since.
+         */
+        @Override
+        public List<StoredForm> readStoredFormsAfter(long after, int max) {
+            List<StoredForm> forms = new ArrayList<>(Math.min(max, 1000));
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement select = connection.prepareStatement(SELECT)) {
+                select.setLong(1, after);
+                select.setInt(2, max);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        Row stored = new Row(row);
+                        forms.add(new StoredForm(row.getLong(1), new CanonicalEvent(stored.eventId,
+                                stored.payload.getType().getName(), stored.payload.getType().getRevision(),
+                                stored.type, stored.aggregateId, stored.sequence, stored.timestamp,
+                                stored.metaData.getData(), stored.payload.getData())));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading the event store after " + after + ": " + e.getMessage(), e);
+            }
+            if (!forms.isEmpty()) {
+                ensureDurable.accept(forms.get(forms.size() - 1).position());
+            }
+            return forms;
         }
 
         @Override
@@ -214,6 +256,28 @@ public interface EventLog {
             }
             return read;
         }
+
+        /**
+         * Axon Server streams events through the upcasters in force and has no read of the stored bytes: the form is
+         * the event as streamed (the stored one unless an upcaster rewrites it; README, "For auditors").
+         */
+        @Override
+        public List<StoredForm> readStoredFormsAfter(long after, int max) {
+            return readAfter(after, max).stream().map(e -> new StoredForm(e.position(), new CanonicalEvent(
+                    e.eventId(), e.payloadType(), e.revision(), e.aggregateType(), e.aggregateId(),
+                    e.aggregateId() == null ? null : e.sequence(), e.timestamp(), metaDataJson(e), e.data())))
+                    .toList();
+        }
+
+        private static byte[] metaDataJson(StoredEvent event) {
+            try {
+                return METADATA_JSON.writeValueAsBytes(event.metaData());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("metadata of " + event.eventId() + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static final ObjectMapper METADATA_JSON = new ObjectMapper();
 
         @Override
         public StreamableMessageSource<TrackedEventMessage<?>> store() {

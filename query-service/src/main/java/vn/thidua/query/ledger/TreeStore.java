@@ -1,0 +1,285 @@
+package vn.thidua.query.ledger;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Binary;
+import vn.thidua.ledger.CompactRange;
+import vn.thidua.ledger.MerkleHashes;
+import vn.thidua.ledger.SignedTreeHead;
+import vn.thidua.ledger.SubtreeHashes;
+import vn.thidua.ledger.TreeHead;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The audit ledger's Merkle tree in MongoDB, beside the read models: its state (size, the position of its last
+ * leaf, the compact range's edge), its tiles and its signed tree heads.
+ * <p>
+ * <b>Tiles</b> (the layout of Go's transparency logs, tlog): the hashes of the perfect subtrees at every eighth level
+ * (leaves, subtrees of 256, of 65,536, …), 256 to a tile, one document per tile ({@code tile/<level>/<index>});
+ * a leaf tile also lists the leaves' event positions. A node between those levels is computed from at most 128
+ * hashes of one tile. A million leaves take 3,922 tiles; a full tile never changes and is cached.
+ * <p>
+ * Every write only ever grows what it replaces (a tile to more hashes, the state to a larger tree): a node that lost
+ * its claim and writes late cannot take the tree back, and two nodes computing the same leaves write the same bytes.
+ * The tree and its state are derived from the events (rebuilt from the first event if lost); the signed heads are
+ * kept as issued ({@value #HEADS}).
+ */
+public final class TreeStore implements SubtreeHashes {
+
+    public static final String TREE = "audit_tree";
+    public static final String HEADS = "audit_tree_heads";
+    /** Levels per tile: a tile holds 2^8 hashes of one level. */
+    public static final int TILE_HEIGHT = 8;
+    public static final int TILE_WIDTH = 1 << TILE_HEIGHT;
+    private static final String STATE_ID = "state";
+    private static final int CACHED_TILES = 256;
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    /** The tree's state: its size, the position of its last leaf (-1 when empty) and its edge. */
+    public record State(long size, long lastPosition, List<byte[]> edge) {
+
+        static final State EMPTY = new State(0, -1, List.of());
+
+        public CompactRange range() {
+            return new CompactRange(size, edge);
+        }
+
+        public byte[] root() {
+            return range().root();
+        }
+    }
+
+    /** One tile as stored: {@code count} hashes (and, for leaves, their positions). */
+    public record Tile(int level, long index, int count, byte[] hashes, long[] positions) {
+
+        public byte[] hash(int offset) {
+            if (offset >= count) {
+                throw new IllegalStateException("tile " + level + "/" + index + " holds " + count + " hashes, not "
+                        + (offset + 1));
+            }
+            byte[] hash = new byte[MerkleHashes.SIZE];
+            System.arraycopy(hashes, offset * MerkleHashes.SIZE, hash, 0, MerkleHashes.SIZE);
+            return hash;
+        }
+
+        boolean full() {
+            return count == TILE_WIDTH;
+        }
+    }
+
+    private final MongoCollection<Document> tree;
+    private final MongoCollection<Document> heads;
+    private final Map<String, Tile> fullTiles = Collections.synchronizedMap(
+            new LinkedHashMap<>(CACHED_TILES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Tile> eldest) {
+                    return size() > CACHED_TILES;
+                }
+            });
+
+    public TreeStore(MongoDatabase database) {
+        this.tree = database.getCollection(TREE);
+        this.heads = database.getCollection(HEADS);
+    }
+
+    public State state() {
+        Document state = tree.find(Filters.eq("_id", STATE_ID)).first();
+        if (state == null) {
+            return State.EMPTY;
+        }
+        List<byte[]> edge = new ArrayList<>();
+        for (Object hash : state.getList("edge", Object.class)) {
+            edge.add(((Binary) hash).getData());
+        }
+        return new State(state.get("size", Number.class).longValue(),
+                state.get("lastPosition", Number.class).longValue(), edge);
+    }
+
+    /** Records a grown state, unless a larger one is recorded already (then false). */
+    public boolean grow(State state) {
+        Document document = new Document("_id", STATE_ID).append("size", state.size())
+                .append("lastPosition", state.lastPosition())
+                .append("edge", state.edge().stream().map(Binary::new).toList());
+        return replaceIfGrown(Filters.and(Filters.eq("_id", STATE_ID), Filters.lt("size", state.size())),
+                document);
+    }
+
+    /** The tile, or empty when none is stored. */
+    public Optional<Tile> tile(int level, long index) {
+        String id = tileId(level, index);
+        Tile cached = fullTiles.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Document stored = tree.find(Filters.eq("_id", id)).first();
+        if (stored == null) {
+            return Optional.empty();
+        }
+        List<Number> positions = stored.getList("positions", Number.class);
+        Tile tile = new Tile(level, index, stored.getInteger("count"), stored.get("hashes", Binary.class).getData(),
+                positions == null ? null : positions.stream().mapToLong(Number::longValue).toArray());
+        if (tile.full()) {
+            fullTiles.put(id, tile);
+        }
+        return Optional.of(tile);
+    }
+
+    /** Writes a tile, unless one with as many hashes is stored already. */
+    public void write(Tile tile) {
+        Document document = new Document("_id", tileId(tile.level(), tile.index()))
+                .append("level", tile.level()).append("index", tile.index()).append("count", tile.count())
+                .append("hashes", new Binary(Arrays.copyOf(tile.hashes(), tile.count() * MerkleHashes.SIZE)));
+        if (tile.positions() != null) {
+            List<Long> positions = new ArrayList<>(tile.count());
+            for (int i = 0; i < tile.count(); i++) {
+                positions.add(tile.positions()[i]);
+            }
+            document.append("positions", positions);
+        }
+        replaceIfGrown(Filters.and(Filters.eq("_id", document.getString("_id")), Filters.lt("count", tile.count())),
+                document);
+    }
+
+    /**
+     * The hash of the perfect subtree of 2^level leaves at {@code index}: stored at every {@value #TILE_HEIGHT}th
+     * level, computed from its tile below that.
+     */
+    @Override
+    public byte[] hash(int level, long index) {
+        int stored = level - level % TILE_HEIGHT;
+        int above = level - stored;
+        long first = index << above;
+        Tile tile = tile(stored / TILE_HEIGHT, first >> TILE_HEIGHT).orElseThrow(() -> new IllegalStateException(
+                "the tree holds no subtree " + level + "/" + index));
+        int offset = (int) (first & (TILE_WIDTH - 1));
+        List<byte[]> nodes = new ArrayList<>(1 << above);
+        for (int i = 0; i < 1 << above; i++) {
+            nodes.add(tile.hash(offset + i));
+        }
+        while (nodes.size() > 1) {
+            List<byte[]> up = new ArrayList<>(nodes.size() / 2);
+            for (int i = 0; i < nodes.size(); i += 2) {
+                up.add(MerkleHashes.node(nodes.get(i), nodes.get(i + 1)));
+            }
+            nodes = up;
+        }
+        return nodes.get(0);
+    }
+
+    /** A leaf: its index, its event's position and its hash. */
+    public record Leaf(long index, long position, byte[] hash) {
+    }
+
+    /** The leaf at {@code index} of a tree of {@code size}, if the tree holds it. */
+    public Optional<Leaf> leaf(long index, long size) {
+        if (index < 0 || index >= size) {
+            return Optional.empty();
+        }
+        return tile(0, index >> TILE_HEIGHT).filter(t -> t.count() > (int) (index & (TILE_WIDTH - 1)))
+                .map(t -> new Leaf(index, t.positions()[(int) (index & (TILE_WIDTH - 1))],
+                        t.hash((int) (index & (TILE_WIDTH - 1)))));
+    }
+
+    /**
+     * The leaf of the event at {@code position}, among the first {@code size} leaves: a binary search over the
+     * leaf tiles by their positions, which starts where the position would be without gaps in the positions (the
+     * embedded store has few), so it reads one or two tiles as a rule.
+     */
+    public Optional<Leaf> leafAt(long position, long firstPosition, long size) {
+        if (size == 0 || position < firstPosition) {
+            return Optional.empty();
+        }
+        long lo = 0;
+        long hi = (size - 1) >> TILE_HEIGHT;
+        long probe = Math.min(hi, (position - firstPosition) >> TILE_HEIGHT);
+        while (lo <= hi) {
+            Tile tile = tile(0, probe).orElseThrow(() -> new IllegalStateException("a leaf tile is missing"));
+            long[] positions = tile.positions();
+            int count = (int) Math.min(tile.count(), size - (probe << TILE_HEIGHT));
+            if (position < positions[0]) {
+                hi = probe - 1;
+            } else if (position > positions[count - 1]) {
+                lo = probe + 1;
+            } else {
+                int at = Arrays.binarySearch(positions, 0, count, position);
+                long leafIndex = (probe << TILE_HEIGHT) + at;
+                return at < 0 ? Optional.empty() : Optional.of(new Leaf(leafIndex, position, tile.hash(at)));
+            }
+            probe = (lo + hi) >>> 1;
+        }
+        return Optional.empty();
+    }
+
+    /** Keeps a signed head (a head of the same size kept already stays as it is). */
+    public void keep(SignedTreeHead head) {
+        Document document = new Document("_id", head.head().treeSize())
+                .append("rootHash", MerkleHashes.hex(head.head().rootHash()))
+                .append("timestamp", head.head().timestamp().toEpochMilli())
+                .append("keyId", head.keyId())
+                .append("signature", Base64.getEncoder().encodeToString(head.signature()));
+        try {
+            heads.insertOne(document);
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    public Optional<SignedTreeHead> head(long treeSize) {
+        return Optional.ofNullable(heads.find(Filters.eq("_id", treeSize)).first()).map(TreeStore::head);
+    }
+
+    /** Up to {@code limit} signed heads of trees larger than {@code after}, smallest first. */
+    public List<SignedTreeHead> headsAfter(long after, int limit) {
+        List<SignedTreeHead> found = new ArrayList<>();
+        for (Document d : heads.find(Filters.gt("_id", after)).sort(Sorts.ascending("_id")).limit(limit)) {
+            found.add(head(d));
+        }
+        return found;
+    }
+
+    /** The largest signed head. */
+    public Optional<SignedTreeHead> latestHead() {
+        return Optional.ofNullable(heads.find().sort(Sorts.descending("_id")).limit(1).first()).map(TreeStore::head);
+    }
+
+    private static SignedTreeHead head(Document d) {
+        return new SignedTreeHead(new TreeHead(d.get("_id", Number.class).longValue(),
+                MerkleHashes.fromHex(d.getString("rootHash")),
+                Instant.ofEpochMilli(d.get("timestamp", Number.class).longValue())),
+                d.getString("keyId"), Base64.getDecoder().decode(d.getString("signature")));
+    }
+
+    private boolean replaceIfGrown(Bson smaller, Document document) {
+        try {
+            tree.replaceOne(smaller, document, UPSERT); // no match and an existing _id: a duplicate key
+            return true;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false; // a document with as much or more is stored: it stays
+            }
+            throw e;
+        }
+    }
+
+    static String tileId(int level, long index) {
+        return "tile/" + level + "/" + index;
+    }
+}
