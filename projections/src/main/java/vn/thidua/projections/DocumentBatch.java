@@ -26,6 +26,9 @@ import java.util.function.Supplier;
  * The documents one batch of events reads and changes, kept in memory: each is read from MongoDB at most once per
  * batch, changed by the handlers, and those changed are written back with one ordered bulk write per collection,
  * after their entries in the {@link KeyIndex}. Collections are written in the order they were declared.
+ * <p>
+ * A batch {@link #inMemory} starts from no document, reads nothing and writes nothing: folding a campaign's events
+ * through it gives the documents the live read models held after them ({@link AsOf}).
  */
 public class DocumentBatch implements Batch {
 
@@ -53,8 +56,20 @@ public class DocumentBatch implements Batch {
         this.database = database;
         this.mapper = mapper;
         for (Projector<?> readModel : readModelsInWriteOrder) {
-            tables.put(readModel.collection(), new Table<>(database.getCollection(readModel.collection()), readModel));
+            tables.put(readModel.collection(), new Table<>(
+                    database == null ? null : database.getCollection(readModel.collection()), readModel));
         }
+    }
+
+    /** A batch that starts from no document and is never written: see {@link AsOf}. */
+    public static DocumentBatch inMemory(DocumentMapper mapper, List<Projector<?>> readModels) {
+        return new DocumentBatch("in-memory", null, mapper, readModels, new ProgressSignal());
+    }
+
+    /** The document of {@code collection} this batch holds (created or read), or null. */
+    @SuppressWarnings("unchecked")
+    public <T extends View> T held(String collection, String id) {
+        return (T) table(collection).loaded.get(id);
     }
 
     /**
@@ -66,6 +81,9 @@ public class DocumentBatch implements Batch {
      */
     @Override
     public void prepare(List<Object> payloads) {
+        if (database == null) {
+            return;
+        }
         for (Table<?> table : tables.values()) {
             table.prefetch(payloads, mapper);
         }
@@ -75,7 +93,7 @@ public class DocumentBatch implements Batch {
     public <T extends View> T find(String collection, String id, Class<T> type) {
         Table<T> table = table(collection);
         if (!table.loaded.containsKey(id)) {
-            Document found = table.collection.find(Filters.eq(View.ID, id)).first();
+            Document found = table.collection == null ? null : table.collection.find(Filters.eq(View.ID, id)).first();
             T view = found == null ? null : mapper.fromDocument(found, type);
             table.loaded.put(id, view);
             if (view != null) {
@@ -112,6 +130,9 @@ public class DocumentBatch implements Batch {
      */
     @Override
     public void flush() {
+        if (database == null) {
+            throw new IllegalStateException("an in-memory batch is never written");
+        }
         KeyIndex index = new KeyIndex();
         for (Table<?> table : tables.values()) {
             table.indexChanges(index);

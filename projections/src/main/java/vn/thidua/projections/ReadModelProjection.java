@@ -98,11 +98,17 @@ public class ReadModelProjection {
 
     private void apply(Object event, EventMessage<?> message) {
         DocumentBatch batch = batches.current();
+        Fact fact = applyTo(batch, event, message);
+        batch.reached(String.valueOf(CampaignSequencing.INSTANCE.getSequenceIdentifierFor(message)),
+                fact.position());
+    }
+
+    /** Hands {@code event} to every read model, in their order, on {@code batch}'s documents. */
+    static Fact applyTo(DocumentBatch batch, Object event, EventMessage<?> message) {
         Context in = new Context(batch, Fact.of(message), message.getMetaData());
         for (Projector<?> readModel : READ_MODELS) {
             readModel.apply(event, in);
         }
-        batch.reached(String.valueOf(CampaignSequencing.INSTANCE.getSequenceIdentifierFor(message)),
-                in.fact().position());
+        return in.fact();
     }
 }
