@@ -39,6 +39,10 @@ final class ProjectionHarness implements AutoCloseable {
         this(batchSize, null);
     }
 
+    /** Serializes events as the platform's event serializer does (Jackson, the events' own mapper). */
+    static final JacksonSerializer EVENT_SERIALIZER = JacksonSerializer.builder()
+            .objectMapper(EventJson.newMapper()).build();
+
     /** With {@code listener} (if any) told of every command the projections send to MongoDB. */
     ProjectionHarness(int batchSize, CommandListener listener) {
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
@@ -50,7 +54,7 @@ final class ProjectionHarness implements AutoCloseable {
         database = client.getDatabase("thidua_test");
         DocumentMapper mapper = new DocumentMapper();
         ReadModelProjection readModels = new ReadModelProjection(database, mapper);
-        AuditProjection audit = new AuditProjection(database, mapper);
+        AuditProjection audit = new AuditProjection(database, mapper, EVENT_SERIALIZER);
         tokens = Projections.tokenStore(database,
                 JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build(), "test-node",
                 Projections.DEFAULT_CLAIM_TIMEOUT);

@@ -117,8 +117,9 @@ public class ProjectionConfig {
     }
 
     @Bean
-    public AuditProjection auditProjection(MongoDatabase database, DocumentMapper mapper) {
-        AuditProjection audit = new AuditProjection(database, mapper);
+    public AuditProjection auditProjection(MongoDatabase database, DocumentMapper mapper,
+                                           @Qualifier("eventSerializer") Serializer eventSerializer) {
+        AuditProjection audit = new AuditProjection(database, mapper, eventSerializer);
         audit.rebuildIfUnindexed();
         return audit;
     }
