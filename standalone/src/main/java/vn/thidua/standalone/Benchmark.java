@@ -39,6 +39,8 @@ import vn.thidua.domain.proposal.command.SubmitProposal;
 import vn.thidua.domain.proposal.value.Nominee;
 import vn.thidua.projections.ReadModelProjection;
 import vn.thidua.projections.ReadModels;
+import vn.thidua.query.ledger.LedgerBuilder;
+import vn.thidua.query.ledger.LedgerVerifier;
 import vn.thidua.query.ledger.TreeStore;
 
 import java.io.IOException;
@@ -141,9 +143,14 @@ public final class Benchmark {
             long t0 = System.nanoTime();
             awaitCaughtUp(query, head(events));
             double catchUpSeconds = seconds(t0);
-            // the read side is rebuilt from the first event below: it need not follow the fill
+            // the read side is rebuilt from the first event below: it need not follow the fill; nor does the audit
+            // ledger, which catches up beside the rebuild (a reader at the head forces the event store's file for
+            // every batch it reads: DurableReads)
             processors.forEach(StreamingEventProcessor::shutDown);
+            LedgerBuilder ledger = query.getBean(LedgerBuilder.class);
+            ledger.stop();
             Load fill = load(gateway, events, target, run, FILL_SENDERS, oneSender.campaigns());
+            ledger.start();
             long stored = head(events) + 1;
             // printed as soon as measured: a later phase that fails does not take them along
             System.out.printf("%nthidua benchmark — %,d events, %,d of them from %,d commands of this run"
@@ -280,12 +287,14 @@ public final class Benchmark {
         http.timeQueries(queries.values().iterator().next(), 20); // warm-up
         double floor = 0;
         for (Map.Entry<String, List<String>> query : queries.entrySet()) {
-            List<Double> millis = http.timeQueries(query.getValue(), QUERIES);
+            List<Double> millis = http.timeQueries(query.getValue(), QUERIES, QUERY_BUDGET_MILLIS);
             if (floor == 0) {
                 floor = p(millis, 99);
             }
             System.out.printf("  query %-24s p50 %6.1f ms, p99 %6.1f ms, p99/floor %4.1f (goal p99 ≤ 20 ms pages,"
-                    + " ≤ 50 ms audit)%n", query.getKey(), p(millis, 50), p(millis, 99), p(millis, 99) / floor);
+                    + " ≤ 50 ms audit)%s%n", query.getKey(), p(millis, 50), p(millis, 99), p(millis, 99) / floor,
+                    millis.size() < QUERIES ? String.format(" [%d of %d asked within %d s]", millis.size(), QUERIES,
+                            QUERY_BUDGET_MILLIS / 1000) : "");
         }
     }
 
@@ -302,8 +311,9 @@ public final class Benchmark {
             Thread.sleep(50);
         }
         TreeStore.State state = tree.state();
-        System.out.printf("  audit ledger: %,d leaves, the last event in it %.1f s after the queries; %,d signed"
-                + " heads%n", state.size(), seconds(t0), tree.headsAfter(0, Integer.MAX_VALUE).size());
+        System.out.printf("  audit ledger (stopped during the fill, then caught up beside the rebuild): %,d leaves,"
+                + " the last event in it %.1f s after the queries began; %,d signed heads%n", state.size(), seconds(t0),
+                tree.headsAfter(0, Integer.MAX_VALUE).size());
         long signed = tree.latestHead().orElseThrow().head().treeSize();
         List<String> inclusions = new ArrayList<>();
         List<String> consistencies = new ArrayList<>();
@@ -319,7 +329,16 @@ public final class Benchmark {
             System.out.printf("  audit %-24s p50 %6.1f ms, p99 %6.1f ms (goal ≤ 10 ms)%n", proof.getKey(),
                     p(millis, 50), p(millis, 99));
         }
+        LedgerVerifier.Outcome verified = query.getBean(LedgerVerifier.class).run(checked -> {
+        });
+        System.out.printf("  audit verification (every event's leaf, every signed head, every audit entry, from the"
+                + " event store): %,d events in %.1f s, %,.0f events/s, %s (goal ≥ 20,000 events/s)%n",
+                verified.events(), verified.seconds(), verified.eventsPerSecond(),
+                verified.divergence() == null ? "passed" : "FAILED: " + verified.divergence());
     }
+
+    /** The most time one query's measurement may take (at least one round of its paths is timed). */
+    private static final long QUERY_BUDGET_MILLIS = 60_000;
 
     private record Load(long commands, long events, double seconds, int campaigns) {
         double commandsPerSecond() {

@@ -148,8 +148,17 @@ public final class LoadGenerator {
 
     /** A GET timed {@code times} times, cycling through {@code paths}: sorted latencies in milliseconds. */
     public List<Double> timeQueries(List<String> paths, int times) {
+        return timeQueries(paths, times, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #timeQueries(List, int)}, stopping early once {@code budgetMillis} have passed (after at least one
+     * round of the paths): a query that takes seconds at a million events is measured, not repeated for minutes.
+     */
+    public List<Double> timeQueries(List<String> paths, int times, long budgetMillis) {
         List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < times; i++) {
+        long deadline = System.nanoTime() + Math.min(budgetMillis, Long.MAX_VALUE / 2_000_000) * 1_000_000;
+        for (int i = 0; i < times && (i < paths.size() || System.nanoTime() < deadline); i++) {
             long t0 = System.nanoTime();
             HttpResponse<String> response = send(queryPort, paths.get(i % paths.size()), null);
             if (response == null || response.statusCode() != 200) {

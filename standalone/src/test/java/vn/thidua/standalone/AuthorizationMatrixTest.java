@@ -144,6 +144,37 @@ class AuthorizationMatrixTest {
         rows.add(new Row("query", "GET", "/api/awards", "/api/awards", EVERYONE, 200, 200, null));
         rows.add(new Row("query", "GET", "/api/audit", "/api/audit", EnumSet.of(Who.AUDITOR, Who.ADMIN), 200, 0,
                 null));
+        // auditors' tools: histories of real data; the ledger asked for what it does not hold, or with bad input
+        Set<Who> auditors = EnumSet.of(Who.AUDITOR, Who.ADMIN);
+        rows.add(new Row("query", "GET", "/api/campaigns/CAMPAIGN/as-of?version=0", "/api/campaigns/{id}/as-of",
+                auditors, 200, 0, null));
+        rows.add(new Row("query", "GET", "/api/campaigns/CAMPAIGN/history", "/api/campaigns/{id}/history",
+                auditors, 200, 0, null));
+        rows.add(new Row("query", "GET", "/api/proposals/OWN/as-of?version=0", "/api/proposals/{id}/as-of",
+                auditors, 200, 0, null));
+        rows.add(new Row("query", "GET", "/api/proposals/OWN/history", "/api/proposals/{id}/history", auditors,
+                200, 0, null));
+        Set<Who> anyone = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
+        rows.add(new Row("query", "GET", "/api/audit/public-key", "/api/audit/public-key", anyone, 200, 200,
+                null));
+        rows.add(new Row("query", "GET", "/api/audit/public-key.pem", "/api/audit/public-key.pem", anyone, 200,
+                200, null));
+        rows.add(new Row("query", "GET", "/api/audit/tree-heads", "/api/audit/tree-heads", auditors, 200, 0,
+                null));
+        rows.add(new Row("query", "GET", "/api/audit/tree-heads/latest", "/api/audit/tree-heads/latest", auditors,
+                200, 0, null));
+        rows.add(new Row("query", "GET", "/api/audit/tree-heads/999999999", "/api/audit/tree-heads/{size}",
+                auditors, 404, 0, null));
+        rows.add(new Row("query", "GET", "/api/audit/leaves/999999999", "/api/audit/leaves/{position}",
+                auditors, 404, 0, null));
+        rows.add(new Row("query", "GET", "/api/audit/proofs/inclusion?position=x", "/api/audit/proofs/inclusion",
+                auditors, 400, 0, null));
+        rows.add(new Row("query", "GET", "/api/audit/proofs/consistency?first=x", "/api/audit/proofs/consistency",
+                auditors, 400, 0, null));
+        rows.add(new Row("query", "POST", "/api/audit/verifications", "/api/audit/verifications", auditors, 202, 0,
+                empty));
+        rows.add(new Row("query", "GET", "/api/audit/verifications/" + NOWHERE, "/api/audit/verifications/{id}",
+                auditors, 404, 0, null));
         rows.add(new Row("query", "POST", "/api/admin/processors/nowhere/replay",
                 "/api/admin/processors/{name}/replay", EnumSet.of(Who.ADMIN), 404, 0, empty));
         rows.add(new Row("query", "GET", "/api/admin/processors/nowhere/replay",

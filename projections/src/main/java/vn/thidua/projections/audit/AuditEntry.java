@@ -63,7 +63,7 @@ public record AuditEntry(long id, String eventId, String type, String aggregateT
     }
 
     /** The stored form: {@code position} repeats the id, which is what orders and pages the trail. */
-    Document toDocument() {
+    public Document toDocument() {
         return new Document(ID, id)
                 .append("position", id)
                 .append("eventId", eventId)

@@ -34,6 +34,27 @@ public final class QueryParameters {
         return value;
     }
 
+    /**
+     * A whole-number parameter between {@code min} and {@code max}; null stays null. Taken as text and read here,
+     * after the caller's role was checked: a malformed number is then a 400 for those who may ask only.
+     */
+    public static Long number(String parameter, String value, long min, long max) {
+        if (value == null) {
+            return null;
+        }
+        long number;
+        try {
+            number = Long.parseLong(text(parameter, value).trim());
+        } catch (NumberFormatException e) {
+            throw new QueryExceptions.InvalidParameter(parameter, "Tham số \"" + parameter + "\" phải là số nguyên");
+        }
+        if (number < min || number > max) {
+            throw new QueryExceptions.InvalidParameter(parameter, "Tham số \"" + parameter + "\" phải từ " + min
+                    + " đến " + max);
+        }
+        return number;
+    }
+
     /** A year parameter within the years any campaign can touch. */
     public static Integer year(Integer year) {
         if (year != null && (year < Limits.EARLIEST_DATE.getYear() || year > Limits.LATEST_DATE.getYear())) {

@@ -49,6 +49,13 @@ public interface EventLog {
      */
     List<StoredForm> readStoredFormsAfter(long after, int max);
 
+    /** A stored event both ways: as stored (what the ledger hashes) and as the processors receive it. */
+    record Verifiable(StoredForm stored, TrackedEventMessage<?> message) {
+    }
+
+    /** Up to {@code max} stored events after {@code after}, in position order, both ways ({@link Verifiable}). */
+    List<Verifiable> readVerifiableAfter(long after, int max);
+
     /** Where heads and instants are asked: the event store. */
     StreamableMessageSource<TrackedEventMessage<?>> store();
 
@@ -106,7 +113,31 @@ public interface EventLog {
 
         @Override
         public List<StoredEvent> readAfter(long after, int max) {
-            List<TrackedEventData<?>> rows = new ArrayList<>(Math.min(max, 1000));
+            return messages(rows(after, max)).stream().map(e -> StoredEvent.of(e, serializer)).toList();
+        }
+
+        /**
+         * The rows as stored: no upcaster runs and nothing is deserialized, so a leaf hash taken today is the one
+         * taken when the event was new, whatever upcasters are added since.
+         */
+        @Override
+        public List<StoredForm> readStoredFormsAfter(long after, int max) {
+            return rows(after, max).stream().map(Table::form).toList();
+        }
+
+        @Override
+        public List<Verifiable> readVerifiableAfter(long after, int max) {
+            List<TrackedDomainEventData<byte[]>> rows = rows(after, max);
+            List<TrackedEventMessage<?>> messages = messages(rows);
+            List<Verifiable> read = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                read.add(new Verifiable(form(rows.get(i)), messages.get(i)));
+            }
+            return read;
+        }
+
+        private List<TrackedDomainEventData<byte[]>> rows(long after, int max) {
+            List<TrackedDomainEventData<byte[]>> rows = new ArrayList<>(Math.min(max, 1000));
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement select = connection.prepareStatement(SELECT)) {
                 select.setLong(1, after);
@@ -120,41 +151,26 @@ public interface EventLog {
             } catch (SQLException e) {
                 throw new IllegalStateException("reading the event store after " + after + ": " + e.getMessage(), e);
             }
+            if (!rows.isEmpty()) {
+                ensureDurable.accept(rows.get(rows.size() - 1).trackingToken().position().orElseThrow());
+            }
+            return rows;
+        }
+
+        private List<TrackedEventMessage<?>> messages(List<TrackedDomainEventData<byte[]>> rows) {
             if (rows.isEmpty()) {
                 return List.of();
             }
-            ensureDurable.accept(rows.get(rows.size() - 1).trackingToken().position().orElseThrow());
             return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
-                    .map(e -> StoredEvent.of(e, serializer)).toList();
+                    .collect(java.util.stream.Collectors.toList());
         }
 
-        /**
-         * The rows as stored: no upcaster runs and nothing is deserialized, so a leaf hash taken today is the one
-         * taken when the event was new, whatever upcasters are added since.
-         */
-        @Override
-        public List<StoredForm> readStoredFormsAfter(long after, int max) {
-            List<StoredForm> forms = new ArrayList<>(Math.min(max, 1000));
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement(SELECT)) {
-                select.setLong(1, after);
-                select.setInt(2, max);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        Row stored = new Row(row);
-                        forms.add(new StoredForm(row.getLong(1), new CanonicalEvent(stored.eventId,
-                                stored.payload.getType().getName(), stored.payload.getType().getRevision(),
-                                stored.type, stored.aggregateId, stored.sequence, stored.timestamp,
-                                stored.metaData.getData(), stored.payload.getData())));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("reading the event store after " + after + ": " + e.getMessage(), e);
-            }
-            if (!forms.isEmpty()) {
-                ensureDurable.accept(forms.get(forms.size() - 1).position());
-            }
-            return forms;
+        private static StoredForm form(TrackedDomainEventData<byte[]> row) {
+            return new StoredForm(row.trackingToken().position().orElseThrow(), new CanonicalEvent(
+                    row.getEventIdentifier(), row.getPayload().getType().getName(),
+                    row.getPayload().getType().getRevision(), row.getType(), row.getAggregateIdentifier(),
+                    row.getSequenceNumber(), row.getTimestamp(), row.getMetaData().getData(),
+                    row.getPayload().getData()));
         }
 
         @Override
@@ -267,6 +283,25 @@ public interface EventLog {
                     e.eventId(), e.payloadType(), e.revision(), e.aggregateType(), e.aggregateId(),
                     e.aggregateId() == null ? null : e.sequence(), e.timestamp(), metaDataJson(e), e.data())))
                     .toList();
+        }
+
+        @Override
+        public List<Verifiable> readVerifiableAfter(long after, int max) {
+            List<Verifiable> read = new ArrayList<>();
+            TrackingToken token = after < firstPosition() ? null : new GlobalSequenceTrackingToken(after);
+            try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(token)) {
+                while (read.size() < max && stream.hasNextAvailable((int) waitMillis, TimeUnit.MILLISECONDS)) {
+                    TrackedEventMessage<?> message = stream.nextAvailable();
+                    StoredEvent e = StoredEvent.of(message, serializer);
+                    read.add(new Verifiable(new StoredForm(e.position(), new CanonicalEvent(e.eventId(),
+                            e.payloadType(), e.revision(), e.aggregateType(), e.aggregateId(),
+                            e.aggregateId() == null ? null : e.sequence(), e.timestamp(), metaDataJson(e), e.data())),
+                            message));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return read;
         }
 
         private static byte[] metaDataJson(StoredEvent event) {

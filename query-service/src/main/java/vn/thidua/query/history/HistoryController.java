@@ -78,40 +78,51 @@ public class HistoryController {
     @GetMapping(value = "/api/campaigns/{campaignId}/as-of", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> campaignAsOf(@PathVariable String campaignId,
                                                @RequestParam(required = false) String at,
-                                               @RequestParam(required = false) Long version,
-                                               @RequestParam(required = false) Long position) {
+                                               @RequestParam(required = false) String version,
+                                               @RequestParam(required = false) String position) {
         QueryParameters.text("campaignId", campaignId);
-        return asOf(ReadModels.CAMPAIGNS, campaignId, campaign(campaignId), at, version, position,
-                "phong trào");
+        return asOf(ReadModels.CAMPAIGNS, campaignId, campaign(campaignId), at,
+                QueryParameters.number("version", version, 0, Long.MAX_VALUE),
+                QueryParameters.number("position", position, 0, Long.MAX_VALUE), "phong trào");
     }
 
     @GetMapping(value = "/api/proposals/{proposalId}/as-of", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> proposalAsOf(@PathVariable String proposalId,
                                                @RequestParam(required = false) String at,
-                                               @RequestParam(required = false) Long version,
-                                               @RequestParam(required = false) Long position) {
+                                               @RequestParam(required = false) String version,
+                                               @RequestParam(required = false) String position) {
         QueryParameters.text("proposalId", proposalId);
-        return asOf(ReadModels.PROPOSALS, proposalId, proposal(proposalId), at, version, position,
-                "đề nghị khen thưởng");
+        return asOf(ReadModels.PROPOSALS, proposalId, proposal(proposalId), at,
+                QueryParameters.number("version", version, 0, Long.MAX_VALUE),
+                QueryParameters.number("position", position, 0, Long.MAX_VALUE), "đề nghị khen thưởng");
     }
 
     /** The campaign's events and its proposals' events, each with what it changed in the campaign's document. */
     @GetMapping("/api/campaigns/{campaignId}/history")
     public ObjectNode campaignHistory(@PathVariable String campaignId,
-                                      @RequestParam(defaultValue = "-1") long after,
-                                      @RequestParam(defaultValue = "100") int limit) {
+                                      @RequestParam(defaultValue = "-1") String after,
+                                      @RequestParam(defaultValue = "100") String limit) {
         QueryParameters.text("campaignId", campaignId);
-        return history(ReadModels.CAMPAIGNS, campaignId, campaign(campaignId), m -> true, after, limit);
+        return history(ReadModels.CAMPAIGNS, campaignId, campaign(campaignId), m -> true, after(after),
+                limit(limit));
     }
 
     /** The proposal's own events, each with what it changed in the proposal's document. */
     @GetMapping("/api/proposals/{proposalId}/history")
     public ObjectNode proposalHistory(@PathVariable String proposalId,
-                                      @RequestParam(defaultValue = "-1") long after,
-                                      @RequestParam(defaultValue = "100") int limit) {
+                                      @RequestParam(defaultValue = "-1") String after,
+                                      @RequestParam(defaultValue = "100") String limit) {
         QueryParameters.text("proposalId", proposalId);
-        return history(ReadModels.PROPOSALS, proposalId, proposal(proposalId), m -> isOf(m, proposalId), after,
-                limit);
+        return history(ReadModels.PROPOSALS, proposalId, proposal(proposalId), m -> isOf(m, proposalId),
+                after(after), limit(limit));
+    }
+
+    private static long after(String after) {
+        return QueryParameters.number("after", after, -1, Long.MAX_VALUE);
+    }
+
+    private static int limit(String limit) {
+        return QueryParameters.number("limit", limit, 1, MAX_HISTORY_PAGE).intValue();
     }
 
     private List<TrackedEventMessage<?>> campaign(String campaignId) {
@@ -141,9 +152,6 @@ public class HistoryController {
         } else if (position != null) {
             within = m -> m.trackingToken().position().orElseThrow() <= position;
         } else {
-            if (version < 0) {
-                throw new QueryExceptions.InvalidParameter("version", "version phải từ 0");
-            }
             long last = events.stream().filter(m -> isOf(m, id) && sequence(m) == version).findFirst()
                     .map(m -> m.trackingToken().position().orElseThrow())
                     .orElseThrow(() -> new QueryExceptions.NotFound(what + " ở phiên bản", id + "@" + version));
@@ -171,9 +179,6 @@ public class HistoryController {
 
     private ObjectNode history(String collection, String id, List<TrackedEventMessage<?>> events,
                                Predicate<TrackedEventMessage<?>> listed, long after, int limit) {
-        if (limit < 1 || limit > MAX_HISTORY_PAGE) {
-            throw new QueryExceptions.InvalidParameter("limit", "limit phải từ 1 đến " + MAX_HISTORY_PAGE);
-        }
         AsOf fold = new AsOf(mapper);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         ArrayNode entries = answer.putArray("events");

@@ -245,10 +245,14 @@ public class LedgerBuilder implements SmartLifecycle {
                 tile.hashes(), tile.positions()));
     }
 
-    /** While no event comes: the head of the tree as it is, once {@code sign-interval} has passed since the last. */
+    /**
+     * While no event comes: the head of the tree as it is, once {@code sign-interval} has passed since the last, or
+     * at once when none was ever signed (a new platform has a head as soon as it has events).
+     */
     private void signIfIdleLong(TreeStore.State state) {
         Instant now = clock.instant();
-        if (state.size() > signedSize && !now.isBefore(signedAt.plus(properties.signInterval()))) {
+        if (state.size() > signedSize
+                && (signedSize < 0 || !now.isBefore(signedAt.plus(properties.signInterval())))) {
             sign(state.size(), state.root(), now);
         }
     }

@@ -2,8 +2,13 @@ package vn.thidua.query.ledger;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.thidua.projections.DocumentMapper;
+import vn.thidua.projections.ReadModels;
+import vn.thidua.query.health.EventProcessingHealth;
 import vn.thidua.query.feed.EventLog;
 import vn.thidua.query.feed.FeedProperties;
 import vn.thidua.query.feed.Gaps;
@@ -23,6 +28,16 @@ public class LedgerConfig {
     @Bean
     public TreeStore treeStore(MongoDatabase database) {
         return new TreeStore(database);
+    }
+
+    @Bean
+    public LedgerVerifier ledgerVerifier(EventLog events, TreeStore tree, MongoDatabase database,
+                                         DocumentMapper mapper,
+                                         @Qualifier("eventSerializer") Serializer eventSerializer,
+                                         EventProcessingHealth processors, LedgerKeys keys) {
+        return new LedgerVerifier(events, tree, database, mapper, eventSerializer,
+                () -> processors.state(ReadModels.AUDIT_GROUP, processors.head())
+                        .map(EventProcessingHealth.ProcessorState::position).orElse(-1L), keys.publicKey());
     }
 
     @Bean

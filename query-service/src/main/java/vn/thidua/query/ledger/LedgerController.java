@@ -14,6 +14,7 @@ import vn.thidua.ledger.SignedTreeHead;
 import vn.thidua.ledger.SigningKeys;
 import vn.thidua.ledger.TreeHeadJson;
 import vn.thidua.query.api.QueryExceptions;
+import vn.thidua.query.api.QueryParameters;
 import vn.thidua.query.feed.EventLog;
 import vn.thidua.service.security.Allowed;
 
@@ -71,26 +72,27 @@ public class LedgerController {
     }
 
     @GetMapping("/api/audit/tree-heads/{treeSize}")
-    public ObjectNode head(@PathVariable long treeSize) {
-        return TreeHeadJson.toJson(tree.head(treeSize).orElseThrow(() ->
-                new QueryExceptions.NotFound("bản ghi cây đã ký", String.valueOf(treeSize))));
+    public ObjectNode head(@PathVariable String treeSize) {
+        long size = QueryParameters.number("treeSize", treeSize, 0, Long.MAX_VALUE);
+        return TreeHeadJson.toJson(tree.head(size).orElseThrow(() ->
+                new QueryExceptions.NotFound("bản ghi cây đã ký", String.valueOf(size))));
     }
 
     /** Signed heads of trees larger than {@code after}, smallest first, at most {@code limit} (100; up to 1,000). */
     @GetMapping("/api/audit/tree-heads")
-    public ArrayNode heads(@RequestParam(defaultValue = "0") long after,
-                           @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > MAX_HEADS) {
-            throw new QueryExceptions.InvalidParameter("limit", "limit phải từ 1 đến " + MAX_HEADS);
-        }
+    public ArrayNode heads(@RequestParam(defaultValue = "0") String after,
+                           @RequestParam(defaultValue = "100") String limit) {
+        long from = QueryParameters.number("after", after, 0, Long.MAX_VALUE);
+        int count = QueryParameters.number("limit", limit, 1, MAX_HEADS).intValue();
         ArrayNode answer = JsonNodeFactory.instance.arrayNode();
-        tree.headsAfter(Math.max(after, 0), limit).forEach(h -> answer.add(TreeHeadJson.toJson(h)));
+        tree.headsAfter(from, count).forEach(h -> answer.add(TreeHeadJson.toJson(h)));
         return answer;
     }
 
     /** The leaf of the event at {@code position}: its index in the tree, its hash and its canonical form. */
     @GetMapping("/api/audit/leaves/{position}")
-    public ObjectNode leaf(@PathVariable long position) {
+    public ObjectNode leaf(@PathVariable("position") String text) {
+        long position = QueryParameters.number("position", text, 0, Long.MAX_VALUE);
         TreeStore.Leaf leaf = leafAt(position, tree.state().size());
         List<EventLog.StoredForm> stored = events.readStoredFormsAfter(position - 1, 1);
         if (stored.isEmpty() || stored.get(0).position() != position) {
@@ -106,9 +108,19 @@ public class LedgerController {
      * (the latest signed head's unless given), with that head when one was signed at that size.
      */
     @GetMapping("/api/audit/proofs/inclusion")
-    public ObjectNode inclusion(@RequestParam long position, @RequestParam(required = false) Long treeSize) {
-        long size = treeSize == null ? latest().head().treeSize() : treeSize;
+    public ObjectNode inclusion(@RequestParam(required = false) String position,
+                                @RequestParam(required = false) String treeSize) {
+        Long at = QueryParameters.number("position", position, 0, Long.MAX_VALUE);
+        if (at == null) {
+            throw new QueryExceptions.InvalidParameter("position", "Cần position: vị trí của sự kiện");
+        }
+        Long asked = QueryParameters.number("treeSize", treeSize, 1, Long.MAX_VALUE);
+        long size = asked == null ? latest().head().treeSize() : asked;
         checkSize("treeSize", size);
+        return inclusion(at, size);
+    }
+
+    private ObjectNode inclusion(long position, long size) {
         TreeStore.Leaf leaf = leafAt(position, size);
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("position", position)
                 .put("leafIndex", leaf.index()).put("treeSize", size)
@@ -125,12 +137,22 @@ public class LedgerController {
      * (the latest signed head's unless given).
      */
     @GetMapping("/api/audit/proofs/consistency")
-    public ObjectNode consistency(@RequestParam long first, @RequestParam(required = false) Long second) {
-        long to = second == null ? latest().head().treeSize() : second;
+    public ObjectNode consistency(@RequestParam(required = false) String first,
+                                  @RequestParam(required = false) String second) {
+        Long from = QueryParameters.number("first", first, 1, Long.MAX_VALUE);
+        if (from == null) {
+            throw new QueryExceptions.InvalidParameter("first", "Cần first: số mục của cây trước");
+        }
+        Long asked = QueryParameters.number("second", second, 1, Long.MAX_VALUE);
+        long to = asked == null ? latest().head().treeSize() : asked;
         checkSize("second", to);
-        if (first < 1 || first > to) {
+        if (from > to) {
             throw new QueryExceptions.InvalidParameter("first", "first phải từ 1 đến " + to);
         }
+        return consistency(from, to);
+    }
+
+    private ObjectNode consistency(long first, long to) {
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("first", first).put("second", to)
                 .put("firstRootHash", MerkleHashes.hex(MerkleProofs.root(first, tree)))
                 .put("secondRootHash", MerkleHashes.hex(MerkleProofs.root(to, tree)));

@@ -228,7 +228,12 @@ class LedgerTreeTest {
 
         @Override
         public List<StoredEvent> readAfter(long after, int max) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the ledger reads stored forms only");
+        }
+
+        @Override
+        public List<Verifiable> readVerifiableAfter(long after, int max) {
+            throw new UnsupportedOperationException("the ledger reads stored forms only");
         }
 
         @Override
