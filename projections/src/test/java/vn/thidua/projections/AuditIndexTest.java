@@ -94,8 +94,7 @@ class AuditIndexTest {
         Map<String, List<Long>> expected = byScan();
         harness.stop(ReadModels.AUDIT_GROUP);
         harness.database.getCollection(ReadModels.AUDIT_INDEX).drop(); // as an older version left it
-        AuditProjection audit = new AuditProjection(harness.database, new DocumentMapper(),
-                ProjectionHarness.EVENT_SERIALIZER);
+        AuditProjection audit = new AuditProjection(harness.database, new DocumentMapper());
 
         assertThat(audit.rebuildIfUnindexed()).isTrue();
         assertThat(harness.database.getCollection(ReadModels.AUDIT).countDocuments()).isZero();

@@ -39,10 +39,6 @@ final class ProjectionHarness implements AutoCloseable {
         this(batchSize, null);
     }
 
-    /** Serializes events as the platform's event serializer does (Jackson, the events' own mapper). */
-    static final JacksonSerializer EVENT_SERIALIZER = JacksonSerializer.builder()
-            .objectMapper(EventJson.newMapper()).build();
-
     /** With {@code listener} (if any) told of every command the projections send to MongoDB. */
     ProjectionHarness(int batchSize, CommandListener listener) {
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
@@ -54,7 +50,7 @@ final class ProjectionHarness implements AutoCloseable {
         database = client.getDatabase("thidua_test");
         DocumentMapper mapper = new DocumentMapper();
         ReadModelProjection readModels = new ReadModelProjection(database, mapper);
-        AuditProjection audit = new AuditProjection(database, mapper, EVENT_SERIALIZER);
+        AuditProjection audit = new AuditProjection(database, mapper);
         tokens = Projections.tokenStore(database,
                 JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build(), "test-node",
                 Projections.DEFAULT_CLAIM_TIMEOUT);

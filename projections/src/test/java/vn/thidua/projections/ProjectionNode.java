@@ -43,7 +43,7 @@ final class ProjectionNode implements AutoCloseable {
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
         DocumentMapper mapper = new DocumentMapper();
         ReadModelProjection readModels = new ReadModelProjection(database, mapper);
-        AuditProjection audit = new AuditProjection(database, mapper, serializer);
+        AuditProjection audit = new AuditProjection(database, mapper);
         // a proxy: the store's lifecycle stays with its owner, not with this node
         EventStore store = (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(),
                 new Class<?>[]{EventStore.class}, (proxy, method, args) -> {

@@ -137,6 +137,31 @@ class AuditLedgerTest {
     }
 
     @Test
+    void everyAuditEntryIsAnsweredWithItsLeafInTheLedger() {
+        for (int page = 0; ; page++) {
+            JsonNode answer = http.get("auditor", "/api/audit?size=50&page=" + page).body();
+            for (JsonNode entry : answer.path("items")) {
+                int i = indexOf(entry.path("id").asLong());
+                assertThat(entry.path("leafIndex").asLong()).isEqualTo(i);
+                assertThat(entry.path("leafHash").asText()).isEqualTo(MerkleHashes.hex(leaves.get(i)));
+                assertThat(entry.path("eventId").asText()).isEqualTo(stored.get(i).eventId());
+            }
+            if ((page + 1) * 50L >= answer.path("total").asLong()) {
+                break;
+            }
+        }
+    }
+
+    static int indexOf(long position) {
+        for (int i = 0; i < stored.size(); i++) {
+            if (stored.get(i).position() == position) {
+                return i;
+            }
+        }
+        throw new AssertionError("no stored event at " + position);
+    }
+
+    @Test
     void everyEarlierHeadIsProvenConsistentWithTheLatest() {
         SignedTreeHead last = TreeHeadJson.fromJson(latest());
         for (JsonNode json : http.get("auditor", "/api/audit/tree-heads?limit=1000").body()) {

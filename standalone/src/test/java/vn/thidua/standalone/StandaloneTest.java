@@ -133,8 +133,9 @@ class StandaloneTest {
         }
         assertThat(data.resolve("command").resolve("events.mv.db")).isRegularFile();
         assertThat(data.resolve("readmodels").resolve("mongo.mv")).isRegularFile();
+        assertThat(data.resolve("audit").resolve("ledger-key.pem")).isRegularFile(); // the ledger's signing key
         try (var entries = Files.list(data)) {
-            assertThat(entries.map(p -> p.getFileName().toString())).containsOnly("command", "readmodels");
+            assertThat(entries.map(p -> p.getFileName().toString())).containsOnly("command", "readmodels", "audit");
         }
         try (Standalone platform = start()) {
             Api queries = new Api(platform.queryPort());

@@ -3,12 +3,8 @@ package vn.thidua.projections.audit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import vn.thidua.domain.common.ActorMetadata;
-import vn.thidua.ledger.CanonicalEvent;
-import vn.thidua.ledger.MerkleHashes;
 import vn.thidua.projections.Fact;
 
 import java.time.Instant;
@@ -18,13 +14,12 @@ import java.util.Map;
 /**
  * {@code audit}: one entry per stored event, keyed by its global position (the order of the event store): event id,
  * type, aggregate type, id and sequence, timestamp, actor id, role and unit, correlation ids, a one-line Vietnamese
- * description, the payload as stored, and the event's leaf hash in the audit ledger (hex: RFC 9162's hash of the
- * event's canonical form, {@code CanonicalEvent}). Written and read through this type only.
+ * description and the payload as stored. Written and read through this type only.
  */
 public record AuditEntry(long id, String eventId, String type, String aggregateType, String aggregateId,
                          Long sequence, Instant timestamp, String actorId, String actorRole, String actorUnit,
                          String correlationId, String clientCorrelationId, String description,
-                         Map<String, Object> payload, String leafHash) {
+                         Map<String, Object> payload) {
 
     /** Document field names, for queries and indexes. */
     public static final String ID = "_id";
@@ -33,27 +28,17 @@ public record AuditEntry(long id, String eventId, String type, String aggregateT
     public static final String TYPE = "type";
     public static final String TIMESTAMP = "timestamp";
 
-    /**
-     * The entry of one event; {@code payload} is the payload as the read models store it. The leaf hash is taken over
-     * the event's stored form: its payload and metadata as serialized ({@code serializer}, the event serializer,
-     * hands back the stored bytes of an event no upcaster rewrote).
-     */
-    public static AuditEntry of(EventMessage<?> message, Fact fact, Document payload, Serializer serializer) {
+    /** The entry of one event; {@code payload} is the payload as the read models store it. */
+    public static AuditEntry of(EventMessage<?> message, Fact fact, Document payload) {
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
         MetaData meta = message.getMetaData();
-        SerializedObject<byte[]> stored = message.serializePayload(serializer, byte[].class);
-        CanonicalEvent canonical = new CanonicalEvent(message.getIdentifier(), stored.getType().getName(),
-                stored.getType().getRevision(), domain == null ? null : domain.getType(),
-                domain == null ? null : domain.getAggregateIdentifier(),
-                domain == null ? null : domain.getSequenceNumber(), message.getTimestamp(),
-                message.serializeMetaData(serializer, byte[].class).getData(), stored.getData());
         return new AuditEntry(fact.position(), message.getIdentifier(), message.getPayloadType().getSimpleName(),
                 domain == null ? null : domain.getType(), domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getSequenceNumber(), fact.at(),
                 text(meta, ActorMetadata.ACTOR_ID), text(meta, ActorMetadata.ACTOR_ROLE),
                 text(meta, ActorMetadata.ACTOR_UNIT), text(meta, ActorMetadata.CORRELATION_ID),
                 text(meta, ActorMetadata.CLIENT_CORRELATION_ID), AuditDescriptions.describe(message.getPayload()),
-                payload, MerkleHashes.hex(canonical.leafHash()));
+                payload);
     }
 
     /** A metadata value as text; whatever a foreign client put there cannot stop the audit trail. */
@@ -78,8 +63,7 @@ public record AuditEntry(long id, String eventId, String type, String aggregateT
                 .append("correlationId", correlationId)
                 .append("clientCorrelationId", clientCorrelationId)
                 .append("description", description)
-                .append("payload", payload)
-                .append("leafHash", leafHash);
+                .append("payload", payload);
     }
 
     public static AuditEntry from(Document d) {
@@ -89,6 +73,6 @@ public record AuditEntry(long id, String eventId, String type, String aggregateT
                 sequence == null ? null : sequence.longValue(), d.getDate(TIMESTAMP).toInstant(),
                 d.getString(ACTOR_ID), d.getString("actorRole"), d.getString("actorUnit"),
                 d.getString("correlationId"), d.getString("clientCorrelationId"), d.getString("description"),
-                d.get("payload", Document.class), d.getString("leafHash"));
+                d.get("payload", Document.class));
     }
 }

@@ -2,7 +2,6 @@ package vn.thidua.projections.audit;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -116,26 +115,14 @@ public final class AuditIndex {
         days.clear();
     }
 
-    /**
-     * The form of the entries: 2 since each carries its event's leaf hash ({@link AuditEntry#leafHash}); a trail of
-     * another form is rebuilt at start.
-     */
-    static final long ENTRY_FORM = 2;
-
-    /** Records that the trail is (being) built with this class's layout and entries of the current form. */
+    /** Records that the index is (being) built with this class's layout. */
     static void recordLayout(MongoDatabase database) {
-        database.getCollection(ReadModels.AUDIT_INDEX).replaceOne(Filters.eq("_id", LAYOUT),
-                new Document("_id", LAYOUT).append("positionsPerBucket", BUCKET).append("entryForm", ENTRY_FORM),
-                new ReplaceOptions().upsert(true));
+        Projections.recordLayout(database, ReadModels.AUDIT_INDEX, "positionsPerBucket", BUCKET);
     }
 
-    /**
-     * Whether the trail was built with this class's layout (a bucket holds another range of positions otherwise) and
-     * its entries have the current form.
-     */
+    /** Whether the index was built with this class's layout (a bucket holds another range of positions otherwise). */
     static boolean hasCurrentLayout(MongoDatabase database) {
-        return Projections.hasLayout(database, ReadModels.AUDIT_INDEX, "positionsPerBucket", BUCKET)
-                && Projections.hasLayout(database, ReadModels.AUDIT_INDEX, "entryForm", ENTRY_FORM);
+        return Projections.hasLayout(database, ReadModels.AUDIT_INDEX, "positionsPerBucket", BUCKET);
     }
 
     /** The positions of a key's entries, ascending; none for a key never seen. */

@@ -9,7 +9,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import vn.thidua.projections.Batch;
 import vn.thidua.projections.BatchScope;
@@ -32,12 +31,9 @@ public class AuditProjection {
     private final MongoCollection<Document> audit;
     private final DocumentMapper mapper;
     private final BatchScope<Entries> batches;
-    private final Serializer serializer;
 
-    /** @param serializer the event serializer: an entry's leaf hash covers the event's payload as serialized */
-    public AuditProjection(MongoDatabase database, DocumentMapper mapper, Serializer serializer) {
+    public AuditProjection(MongoDatabase database, DocumentMapper mapper) {
         this.database = database;
-        this.serializer = serializer;
         this.audit = database.getCollection(ReadModels.AUDIT);
         this.mapper = mapper;
         this.batches = new BatchScope<>(ReadModels.AUDIT_GROUP, Entries::new);
@@ -75,7 +71,7 @@ public class AuditProjection {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        batches.current().add(AuditEntry.of(message, Fact.of(message), mapper.toDocument(payload), serializer));
+        batches.current().add(AuditEntry.of(message, Fact.of(message), mapper.toDocument(payload)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.thidua.query.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -7,6 +8,9 @@ import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.Limits;
 import vn.thidua.projections.audit.AuditEntry;
 import vn.thidua.projections.audit.AuditIndex;
+import vn.thidua.ledger.MerkleHashes;
+import vn.thidua.query.feed.EventLog;
+import vn.thidua.query.ledger.TreeStore;
 import vn.thidua.service.security.Allowed;
 
 import java.time.Instant;
@@ -18,15 +22,37 @@ import java.util.List;
 import static vn.thidua.domain.common.Role.ADMIN;
 import static vn.thidua.domain.common.Role.AUDITOR;
 
-/** The audit trail: every stored event, in the order of the event store. Auditors and administrators only. */
+/**
+ * The audit trail: every stored event, in the order of the event store, each entry with its leaf in the audit
+ * ledger (index and hash, from the ledger's own tree: null for an event the ledger has not reached yet). Auditors and
+ * administrators only.
+ */
 @RestController
 @Allowed({AUDITOR, ADMIN})
 public class AuditQueryController {
 
-    private final ReadModelQueries queries;
+    /** An audit entry as answered: the entry, and its leaf in the ledger. */
+    public static final class LedgeredEntry {
+        @JsonUnwrapped
+        public final AuditEntry entry;
+        public final Long leafIndex;
+        public final String leafHash;
 
-    public AuditQueryController(ReadModelQueries queries) {
+        LedgeredEntry(AuditEntry entry, TreeStore.Leaf leaf) {
+            this.entry = entry;
+            this.leafIndex = leaf == null ? null : leaf.index();
+            this.leafHash = leaf == null ? null : MerkleHashes.hex(leaf.hash());
+        }
+    }
+
+    private final ReadModelQueries queries;
+    private final TreeStore tree;
+    private final EventLog events;
+
+    public AuditQueryController(ReadModelQueries queries, TreeStore tree, EventLog events) {
         this.queries = queries;
+        this.tree = tree;
+        this.events = events;
     }
 
     /**
@@ -35,7 +61,7 @@ public class AuditQueryController {
      * whole day for dates). Ordered by global position.
      */
     @GetMapping("/api/audit")
-    public Page<AuditEntry> audit(@RequestParam(required = false) String aggregateId,
+    public Page<LedgeredEntry> audit(@RequestParam(required = false) String aggregateId,
                                   @RequestParam(required = false) String actor,
                                   @RequestParam(required = false) String type,
                                   @RequestParam(required = false) String from,
@@ -57,13 +83,23 @@ public class AuditQueryController {
         if (type != null) {
             keys.add(AuditIndex.typeKey(type));
         }
+        Page<AuditEntry> entries;
         if (!keys.isEmpty()) {
-            return queries.auditByKeys(keys, since, until, PageRequest.of(page, size));
+            entries = queries.auditByKeys(keys, since, until, PageRequest.of(page, size));
+        } else if (since != null || until != null) {
+            entries = queries.auditBetween(since, until, PageRequest.of(page, size));
+        } else {
+            entries = queries.auditAll(PageRequest.of(page, size));
         }
-        if (since != null || until != null) {
-            return queries.auditBetween(since, until, PageRequest.of(page, size));
-        }
-        return queries.auditAll(PageRequest.of(page, size));
+        return ledgered(entries);
+    }
+
+    private Page<LedgeredEntry> ledgered(Page<AuditEntry> entries) {
+        long ledger = tree.state().size();
+        long first = events.firstPosition();
+        return new Page<>(entries.items().stream().map(e -> new LedgeredEntry(e,
+                        tree.leafAt(e.id(), first, ledger).orElse(null))).toList(), entries.page(), entries.size(),
+                entries.total());
     }
 
     private static Instant instant(String parameter, String value, boolean endOfDay) {

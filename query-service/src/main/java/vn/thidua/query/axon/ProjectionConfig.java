@@ -117,9 +117,8 @@ public class ProjectionConfig {
     }
 
     @Bean
-    public AuditProjection auditProjection(MongoDatabase database, DocumentMapper mapper,
-                                           @Qualifier("eventSerializer") Serializer eventSerializer) {
-        AuditProjection audit = new AuditProjection(database, mapper, eventSerializer);
+    public AuditProjection auditProjection(MongoDatabase database, DocumentMapper mapper) {
+        AuditProjection audit = new AuditProjection(database, mapper);
         audit.rebuildIfUnindexed();
         return audit;
     }

@@ -153,6 +153,7 @@ public class LedgerBuilder implements SmartLifecycle {
         });
         long storedAt = 0;
         while (running) {
+            tokens.extendClaim(TOKEN, 0); // a node that lost its claim stops before it writes
             TreeStore.State grown = append(state);
             if (grown != state) {
                 state = grown;
@@ -191,7 +192,7 @@ public class LedgerBuilder implements SmartLifecycle {
             long position = form.position();
             range.append(leaf, (level, index, hash) -> {
                 if (level % TreeStore.TILE_HEIGHT == 0) {
-                    put(tiles, level / TreeStore.TILE_HEIGHT, index, hash, level == 0 ? position : -1);
+                    put(tiles, state.size(), level / TreeStore.TILE_HEIGHT, index, hash, level == 0 ? position : -1);
                 }
             });
             if (range.size() % properties.signEvery() == 0) {
@@ -211,20 +212,24 @@ public class LedgerBuilder implements SmartLifecycle {
         }
         TreeStore.State grown = new TreeStore.State(range.size(), last, range.edge());
         store.grow(grown);
+        for (TreeStore.Tile tile : tiles.values()) { // readers of the older tree find the same hashes in the new
+            store.removeSuperseded(tile.level(), tile.index(), TreeStore.count(tile.level(), tile.index(),
+                    state.size()));
+        }
         return grown;
     }
 
     /** Adds a hash to its tile, read from the store (or begun) the first time the batch touches it. */
-    private void put(Map<String, TreeStore.Tile> tiles, int tileLevel, long nodeIndex, byte[] hash, long position) {
+    private void put(Map<String, TreeStore.Tile> tiles, long size, int tileLevel, long nodeIndex, byte[] hash,
+                     long position) {
         long tileIndex = nodeIndex >> TreeStore.TILE_HEIGHT;
         int offset = (int) (nodeIndex & (TreeStore.TILE_WIDTH - 1));
-        TreeStore.Tile tile = tiles.computeIfAbsent(TreeStore.tileId(tileLevel, tileIndex), id -> {
-            Optional<TreeStore.Tile> stored = store.tile(tileLevel, tileIndex);
+        TreeStore.Tile tile = tiles.computeIfAbsent(tileLevel + "/" + tileIndex, id -> {
+            Optional<TreeStore.Tile> stored = store.tile(tileLevel, tileIndex, size);
             byte[] hashes = new byte[TreeStore.TILE_WIDTH * MerkleHashes.SIZE];
             long[] positions = tileLevel == 0 ? new long[TreeStore.TILE_WIDTH] : null;
             int count = 0;
             if (stored.isPresent()) {
-                // tiles ahead of the state (a crash after they were written) are taken back to the state
                 count = Math.min(stored.get().count(), offset);
                 System.arraycopy(stored.get().hashes(), 0, hashes, 0, count * MerkleHashes.SIZE);
                 if (positions != null) {
@@ -241,7 +246,7 @@ public class LedgerBuilder implements SmartLifecycle {
         if (tile.positions() != null) {
             tile.positions()[offset] = position;
         }
-        tiles.put(TreeStore.tileId(tileLevel, tileIndex), new TreeStore.Tile(tileLevel, tileIndex, offset + 1,
+        tiles.put(tileLevel + "/" + tileIndex, new TreeStore.Tile(tileLevel, tileIndex, offset + 1,
                 tile.hashes(), tile.positions()));
     }
 

@@ -2,8 +2,6 @@ package vn.thidua.query.ledger;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.thidua.projections.DocumentMapper;
@@ -33,9 +31,8 @@ public class LedgerConfig {
     @Bean
     public LedgerVerifier ledgerVerifier(EventLog events, TreeStore tree, MongoDatabase database,
                                          DocumentMapper mapper,
-                                         @Qualifier("eventSerializer") Serializer eventSerializer,
                                          EventProcessingHealth processors, LedgerKeys keys) {
-        return new LedgerVerifier(events, tree, database, mapper, eventSerializer,
+        return new LedgerVerifier(events, tree, database, mapper,
                 () -> processors.state(ReadModels.AUDIT_GROUP, processors.head())
                         .map(EventProcessingHealth.ProcessorState::position).orElse(-1L), keys.publicKey());
     }

@@ -12,6 +12,7 @@ import vn.thidua.ledger.MerkleHashes;
 import vn.thidua.ledger.MerkleProofs;
 import vn.thidua.ledger.SignedTreeHead;
 import vn.thidua.ledger.SigningKeys;
+import vn.thidua.ledger.SubtreeHashes;
 import vn.thidua.ledger.TreeHeadJson;
 import vn.thidua.query.api.QueryExceptions;
 import vn.thidua.query.api.QueryParameters;
@@ -126,8 +127,9 @@ public class LedgerController {
                 .put("leafIndex", leaf.index()).put("treeSize", size)
                 .put("leafHash", MerkleHashes.hex(leaf.hash()));
         ArrayNode path = answer.putArray("path");
-        MerkleProofs.inclusion(leaf.index(), size, tree).forEach(h -> path.add(MerkleHashes.hex(h)));
-        answer.put("rootHash", MerkleHashes.hex(MerkleProofs.root(size, tree)));
+        SubtreeHashes nodes = tree.at(size);
+        MerkleProofs.inclusion(leaf.index(), size, nodes).forEach(h -> path.add(MerkleHashes.hex(h)));
+        answer.put("rootHash", MerkleHashes.hex(MerkleProofs.root(size, nodes)));
         tree.head(size).ifPresent(h -> answer.set("treeHead", TreeHeadJson.toJson(h)));
         return answer;
     }
@@ -153,11 +155,12 @@ public class LedgerController {
     }
 
     private ObjectNode consistency(long first, long to) {
+        SubtreeHashes nodes = tree.at(to);
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("first", first).put("second", to)
-                .put("firstRootHash", MerkleHashes.hex(MerkleProofs.root(first, tree)))
-                .put("secondRootHash", MerkleHashes.hex(MerkleProofs.root(to, tree)));
+                .put("firstRootHash", MerkleHashes.hex(MerkleProofs.root(first, nodes)))
+                .put("secondRootHash", MerkleHashes.hex(MerkleProofs.root(to, nodes)));
         ArrayNode proof = answer.putArray("proof");
-        MerkleProofs.consistency(first, to, tree).forEach(h -> proof.add(MerkleHashes.hex(h)));
+        MerkleProofs.consistency(first, to, nodes).forEach(h -> proof.add(MerkleHashes.hex(h)));
         return answer;
     }
 

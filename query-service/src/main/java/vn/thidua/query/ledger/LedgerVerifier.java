@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -72,7 +71,6 @@ public final class LedgerVerifier {
     private final TreeStore tree;
     private final MongoDatabase database;
     private final DocumentMapper mapper;
-    private final Serializer eventSerializer;
     private final LongSupplier auditReached;
     private final PublicKey key;
 
@@ -81,12 +79,11 @@ public final class LedgerVerifier {
      *                     may be missing yet; one that exists is compared all the same)
      */
     public LedgerVerifier(EventLog events, TreeStore tree, MongoDatabase database, DocumentMapper mapper,
-                          Serializer eventSerializer, LongSupplier auditReached, PublicKey key) {
+                          LongSupplier auditReached, PublicKey key) {
         this.events = events;
         this.tree = tree;
         this.database = database;
         this.mapper = mapper;
-        this.eventSerializer = eventSerializer;
         this.auditReached = auditReached;
         this.key = key;
     }
@@ -120,7 +117,7 @@ public final class LedgerVerifier {
                 long index = range.size();
                 if (index < treeSize) {
                     if (tile == null || tile.index() != index >> TreeStore.TILE_HEIGHT) {
-                        tile = tree.tile(0, index >> TreeStore.TILE_HEIGHT).orElse(null);
+                        tile = tree.tile(0, index >> TreeStore.TILE_HEIGHT, treeSize).orElse(null);
                     }
                     found = compare(tile, index, treeSize, position, leaf);
                     if (found != null) {
@@ -211,8 +208,8 @@ public final class LedgerVerifier {
             return new Divergence(Kind.AUDIT_ENTRY_MISSING, position, null, "no audit entry for the event at "
                     + position);
         }
-        Document expected = AuditEntry.of(message, Fact.of(message), mapper.toDocument(message.getPayload()),
-                eventSerializer).toDocument();
+        Document expected = AuditEntry.of(message, Fact.of(message), mapper.toDocument(message.getPayload()))
+                .toDocument();
         if (!expected.toJson(CANONICAL).equals(stored.toJson(CANONICAL))) {
             return new Divergence(Kind.AUDIT_ENTRY_DIFFERS, position, null, "the audit entry at " + position
                     + " is not what its event makes");

@@ -7,8 +7,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import vn.thidua.ledger.CompactRange;
 import vn.thidua.ledger.MerkleHashes;
@@ -31,16 +32,19 @@ import java.util.Optional;
  * leaf, the compact range's edge), its tiles and its signed tree heads.
  * <p>
  * <b>Tiles</b> (the layout of Go's transparency logs, tlog): the hashes of the perfect subtrees at every eighth level
- * (leaves, subtrees of 256, of 65,536, …), 256 to a tile, one document per tile ({@code tile/<level>/<index>});
- * a leaf tile also lists the leaves' event positions. A node between those levels is computed from at most 128
- * hashes of one tile. A million leaves take 3,922 tiles; a full tile never changes and is cached.
+ * (leaves, subtrees of 256, of 65,536, …), 256 to a tile; a leaf tile also lists the leaves' event positions. A
+ * node between those levels is computed from at most 128 hashes of one tile. A million leaves take 3,922 tiles.
  * <p>
- * Every write only ever grows what it replaces (a tile to more hashes, the state to a larger tree): a node that lost
- * its claim and writes late cannot take the tree back, and two nodes computing the same leaves write the same bytes.
- * The tree and its state are derived from the events (rebuilt from the first event if lost); the signed heads are
- * kept as issued ({@value #HEADS}).
+ * A tile is never changed: a full one is {@code tile/<level>/<index>}, a partial one {@code tile/<level>/<index>/<count>}
+ * (how many hashes it holds follows from the tree's size), written anew as the tree grows, the one it supersedes
+ * removed once the state names the larger tree. So every read and write is by {@code _id} alone, the one query
+ * mongo-java-server answers through an index (a filter on {@code _id} and another field scans the collection: at a
+ * million events the tree's conditional writes took a third of the platform's CPU), a reader holding an older size
+ * finds the same hashes in a later tile, and a builder that lost its claim cannot change a hash anyone reads. The
+ * tree and its state are derived from the events (rebuilt from the first event if lost); the signed heads are kept as
+ * issued ({@value #HEADS}), the size of the largest in {@value #LATEST_HEAD_ID}.
  */
-public final class TreeStore implements SubtreeHashes {
+public final class TreeStore {
 
     public static final String TREE = "audit_tree";
     public static final String HEADS = "audit_tree_heads";
@@ -48,6 +52,7 @@ public final class TreeStore implements SubtreeHashes {
     public static final int TILE_HEIGHT = 8;
     public static final int TILE_WIDTH = 1 << TILE_HEIGHT;
     private static final String STATE_ID = "state";
+    public static final String LATEST_HEAD_ID = "latest-head";
     private static final int CACHED_TILES = 256;
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
@@ -111,18 +116,47 @@ public final class TreeStore implements SubtreeHashes {
                 state.get("lastPosition", Number.class).longValue(), edge);
     }
 
-    /** Records a grown state, unless a larger one is recorded already (then false). */
+    /** Records a grown state, unless one as large is recorded already (then false). */
     public boolean grow(State state) {
+        if (state().size() >= state.size()) {
+            return false;
+        }
         Document document = new Document("_id", STATE_ID).append("size", state.size())
                 .append("lastPosition", state.lastPosition())
                 .append("edge", state.edge().stream().map(Binary::new).toList());
-        return replaceIfGrown(Filters.and(Filters.eq("_id", STATE_ID), Filters.lt("size", state.size())),
-                document);
+        tree.replaceOne(Filters.eq("_id", STATE_ID), document, UPSERT);
+        return true;
     }
 
-    /** The tile, or empty when none is stored. */
-    public Optional<Tile> tile(int level, long index) {
-        String id = tileId(level, index);
+    /** How many hashes tile {@code index} of tile level {@code level} holds in a tree of {@code size} leaves. */
+    public static int count(int level, long index, long size) {
+        long nodes = size >> (TILE_HEIGHT * level);
+        return (int) Math.max(0, Math.min(TILE_WIDTH, nodes - (index << TILE_HEIGHT)));
+    }
+
+    static String tileId(int level, long index, int count) {
+        return count == TILE_WIDTH ? "tile/" + level + "/" + index : "tile/" + level + "/" + index + "/" + count;
+    }
+
+    /**
+     * The tile as a tree of {@code size} leaves holds it, or empty when it holds none of it. A partial tile that a
+     * larger tree superseded meanwhile is read from the tree as it is now (its first hashes are the same).
+     */
+    public Optional<Tile> tile(int level, long index, long size) {
+        int count = count(level, index, size);
+        if (count == 0) {
+            return Optional.empty();
+        }
+        Optional<Tile> tile = read(level, index, count);
+        if (tile.isEmpty() && count < TILE_WIDTH) {
+            int now = count(level, index, state().size());
+            tile = now > count ? read(level, index, now) : tile;
+        }
+        return tile;
+    }
+
+    private Optional<Tile> read(int level, long index, int count) {
+        String id = tileId(level, index, count);
         Tile cached = fullTiles.get(id);
         if (cached != null) {
             return Optional.of(cached);
@@ -140,9 +174,9 @@ public final class TreeStore implements SubtreeHashes {
         return Optional.of(tile);
     }
 
-    /** Writes a tile, unless one with as many hashes is stored already. */
+    /** Writes a tile under the id of its count (the same bytes, whoever writes it). */
     public void write(Tile tile) {
-        Document document = new Document("_id", tileId(tile.level(), tile.index()))
+        Document document = new Document("_id", tileId(tile.level(), tile.index(), tile.count()))
                 .append("level", tile.level()).append("index", tile.index()).append("count", tile.count())
                 .append("hashes", new Binary(Arrays.copyOf(tile.hashes(), tile.count() * MerkleHashes.SIZE)));
         if (tile.positions() != null) {
@@ -152,21 +186,31 @@ public final class TreeStore implements SubtreeHashes {
             }
             document.append("positions", positions);
         }
-        replaceIfGrown(Filters.and(Filters.eq("_id", document.getString("_id")), Filters.lt("count", tile.count())),
-                document);
+        tree.replaceOne(Filters.eq("_id", document.getString("_id")), document, UPSERT);
+    }
+
+    /** Removes a partial tile a larger tree superseded (once the state names that tree). */
+    public void removeSuperseded(int level, long index, int count) {
+        if (count > 0 && count < TILE_WIDTH) {
+            tree.deleteOne(Filters.eq("_id", tileId(level, index, count)));
+        }
+    }
+
+    /** The tree of {@code size} leaves (at most the state's) as its perfect subtrees: what proofs read. */
+    public SubtreeHashes at(long size) {
+        return (level, index) -> hash(level, index, size);
     }
 
     /**
      * The hash of the perfect subtree of 2^level leaves at {@code index}: stored at every {@value #TILE_HEIGHT}th
      * level, computed from its tile below that.
      */
-    @Override
-    public byte[] hash(int level, long index) {
+    private byte[] hash(int level, long index, long size) {
         int stored = level - level % TILE_HEIGHT;
         int above = level - stored;
         long first = index << above;
-        Tile tile = tile(stored / TILE_HEIGHT, first >> TILE_HEIGHT).orElseThrow(() -> new IllegalStateException(
-                "the tree holds no subtree " + level + "/" + index));
+        Tile tile = tile(stored / TILE_HEIGHT, first >> TILE_HEIGHT, size).orElseThrow(() ->
+                new IllegalStateException("the tree of " + size + " holds no subtree " + level + "/" + index));
         int offset = (int) (first & (TILE_WIDTH - 1));
         List<byte[]> nodes = new ArrayList<>(1 << above);
         for (int i = 0; i < 1 << above; i++) {
@@ -191,7 +235,7 @@ public final class TreeStore implements SubtreeHashes {
         if (index < 0 || index >= size) {
             return Optional.empty();
         }
-        return tile(0, index >> TILE_HEIGHT).filter(t -> t.count() > (int) (index & (TILE_WIDTH - 1)))
+        return tile(0, index >> TILE_HEIGHT, size).filter(t -> t.count() > (int) (index & (TILE_WIDTH - 1)))
                 .map(t -> new Leaf(index, t.positions()[(int) (index & (TILE_WIDTH - 1))],
                         t.hash((int) (index & (TILE_WIDTH - 1)))));
     }
@@ -209,7 +253,7 @@ public final class TreeStore implements SubtreeHashes {
         long hi = (size - 1) >> TILE_HEIGHT;
         long probe = Math.min(hi, (position - firstPosition) >> TILE_HEIGHT);
         while (lo <= hi) {
-            Tile tile = tile(0, probe).orElseThrow(() -> new IllegalStateException("a leaf tile is missing"));
+            Tile tile = tile(0, probe, size).orElseThrow(() -> new IllegalStateException("a leaf tile is missing"));
             long[] positions = tile.positions();
             int count = (int) Math.min(tile.count(), size - (probe << TILE_HEIGHT));
             if (position < positions[0]) {
@@ -240,6 +284,8 @@ public final class TreeStore implements SubtreeHashes {
                 throw e;
             }
         }
+        tree.updateOne(Filters.eq("_id", LATEST_HEAD_ID), Updates.max("size", head.head().treeSize()),
+                new UpdateOptions().upsert(true));
     }
 
     public Optional<SignedTreeHead> head(long treeSize) {
@@ -257,7 +303,8 @@ public final class TreeStore implements SubtreeHashes {
 
     /** The largest signed head. */
     public Optional<SignedTreeHead> latestHead() {
-        return Optional.ofNullable(heads.find().sort(Sorts.descending("_id")).limit(1).first()).map(TreeStore::head);
+        Document latest = tree.find(Filters.eq("_id", LATEST_HEAD_ID)).first();
+        return latest == null ? Optional.empty() : head(latest.get("size", Number.class).longValue());
     }
 
     private static SignedTreeHead head(Document d) {
@@ -267,19 +314,4 @@ public final class TreeStore implements SubtreeHashes {
                 d.getString("keyId"), Base64.getDecoder().decode(d.getString("signature")));
     }
 
-    private boolean replaceIfGrown(Bson smaller, Document document) {
-        try {
-            tree.replaceOne(smaller, document, UPSERT); // no match and an existing _id: a duplicate key
-            return true;
-        } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false; // a document with as much or more is stored: it stays
-            }
-            throw e;
-        }
-    }
-
-    static String tileId(int level, long index) {
-        return "tile/" + level + "/" + index;
-    }
 }

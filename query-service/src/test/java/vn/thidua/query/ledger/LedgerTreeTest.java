@@ -101,19 +101,22 @@ class LedgerTreeTest {
 
         WholeTree whole = new WholeTree(log.forms);
         Random random = new Random(7);
+        SubtreeHashes stored = store.at(EVENTS);
         for (long size : new long[]{1, 2, 255, 256, 257, 65_535, 65_536, 65_537, EVENTS}) {
-            assertThat(MerkleProofs.root(size, store)).as("root %d", size).isEqualTo(MerkleProofs.root(size, whole));
+            assertThat(MerkleProofs.root(size, stored)).as("root %d", size).isEqualTo(MerkleProofs.root(size, whole));
+            assertThat(MerkleProofs.root(size, store.at(size))).as("root %d, its own tiles", size)
+                    .isEqualTo(MerkleProofs.root(size, whole));
         }
         assertThat(store.state().root()).isEqualTo(MerkleProofs.root(EVENTS, whole));
         for (int i = 0; i < 300; i++) {
             long size = 1 + random.nextInt(EVENTS);
             long leaf = random.nextInt((int) size);
-            List<byte[]> path = MerkleProofs.inclusion(leaf, size, store);
+            List<byte[]> path = MerkleProofs.inclusion(leaf, size, stored);
             assertThat(path).containsExactlyElementsOf(MerkleProofs.inclusion(leaf, size, whole));
             assertThat(ProofVerifier.verifyInclusion(leaf, size, whole.leaves.get((int) leaf), path,
                     MerkleProofs.root(size, whole)).verified()).isTrue();
             long first = 1 + random.nextInt((int) size);
-            List<byte[]> proof = MerkleProofs.consistency(first, size, store);
+            List<byte[]> proof = MerkleProofs.consistency(first, size, stored);
             assertThat(proof).containsExactlyElementsOf(MerkleProofs.consistency(first, size, whole));
             assertThat(ProofVerifier.verifyConsistency(first, size, MerkleProofs.root(first, whole),
                     MerkleProofs.root(size, whole), proof).verified()).isTrue();
@@ -136,6 +139,16 @@ class LedgerTreeTest {
     }
 
     @Test
+    void theTreeKeepsOneDocumentPerTileAndRemovesSupersededOnes() {
+        buildAll(builder(1000, Duration.ofMinutes(1)), TreeStore.State.EMPTY);
+        List<String> ids = new ArrayList<>();
+        database.getCollection(TreeStore.TREE).find().forEach(d -> ids.add(d.getString("_id")));
+        // 70,000 leaves: 273 full leaf tiles and one of 112, one full tile of level 1 and one of 17, one of 1
+        assertThat(ids).contains("state", "tile/0/0", "tile/0/272", "tile/0/273/112", "tile/1/0", "tile/1/1/17",
+                "tile/2/0/1").hasSize(273 + 1 + 1 + 1 + 1 + 1 + 1); // and the latest head's size
+    }
+
+    @Test
     void aCrashBetweenTilesAndStateIsRepairedAndLateWritesCannotShrinkTheTree() {
         LedgerBuilder builder = builder(1000, Duration.ofMinutes(1));
         TreeStore.State state = TreeStore.State.EMPTY;
@@ -143,19 +156,26 @@ class LedgerTreeTest {
             state = builder.append(state);
         }
         TreeStore.State before = state;
+        List<org.bson.Document> at3000 = database.getCollection(TreeStore.TREE).find().into(new ArrayList<>());
         TreeStore.State ahead = builder.append(builder.append(state)); // tiles and state written to 5,000
-        // the crash: the state as it was at 3,000, the tiles ahead of it
+        // the crash: the tiles of 4,000 and 5,000 written, the state still at 3,000 and its tiles still there
         database.getCollection(TreeStore.TREE).deleteOne(Filters.eq("_id", "state"));
-        assertThat(store.grow(before)).isTrue();
+        for (org.bson.Document document : at3000) {
+            database.getCollection(TreeStore.TREE).replaceOne(Filters.eq("_id", document.get("_id")), document,
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        }
+        assertThat(store.state().size()).isEqualTo(3_000);
         assertThat(store.grow(before)).as("not grown: refused").isFalse();
         TreeStore.State resumed = buildAll(builder, store.state());
         assertThat(resumed.size()).isEqualTo(EVENTS);
         assertThat(store.grow(ahead)).as("a late, smaller state").isFalse();
         assertThat(store.state().size()).isEqualTo(EVENTS);
-        store.write(new TreeStore.Tile(0, 0, 10, new byte[256 * 32], new long[256])); // a late, smaller tile
+        store.write(new TreeStore.Tile(0, 0, 10, new byte[256 * 32], new long[256])); // a late, partial tile
         assertThat(store.leaf(5, EVENTS).orElseThrow().hash()).isEqualTo(log.forms.get(5).event().leafHash());
         assertThat(store.state().root()).isEqualTo(MerkleProofs.root(EVENTS, new WholeTree(log.forms)));
-        assertThat(MerkleProofs.root(EVENTS, store)).isEqualTo(store.state().root());
+        assertThat(MerkleProofs.root(EVENTS, store.at(EVENTS))).isEqualTo(store.state().root());
+        assertThat(MerkleProofs.root(4_321, store.at(4_321))).as("an older size, its partial tile superseded")
+                .isEqualTo(MerkleProofs.root(4_321, new WholeTree(log.forms)));
     }
 
     @Test
