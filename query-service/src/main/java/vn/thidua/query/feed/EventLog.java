@@ -261,16 +261,7 @@ public interface EventLog {
 
         @Override
         public List<StoredEvent> readAfter(long after, int max) {
-            List<StoredEvent> read = new ArrayList<>();
-            TrackingToken token = after < firstPosition() ? null : new GlobalSequenceTrackingToken(after);
-            try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(token)) {
-                while (read.size() < max && stream.hasNextAvailable((int) waitMillis, TimeUnit.MILLISECONDS)) {
-                    read.add(StoredEvent.of(stream.nextAvailable(), serializer));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return read;
+            return messagesAfter(after, max).stream().map(m -> StoredEvent.of(m, serializer)).toList();
         }
 
         /**
@@ -279,29 +270,33 @@ public interface EventLog {
          */
         @Override
         public List<StoredForm> readStoredFormsAfter(long after, int max) {
-            return readAfter(after, max).stream().map(e -> new StoredForm(e.position(), new CanonicalEvent(
-                    e.eventId(), e.payloadType(), e.revision(), e.aggregateType(), e.aggregateId(),
-                    e.aggregateId() == null ? null : e.sequence(), e.timestamp(), metaDataJson(e), e.data())))
-                    .toList();
+            return readAfter(after, max).stream().map(Streamed::form).toList();
         }
 
         @Override
         public List<Verifiable> readVerifiableAfter(long after, int max) {
-            List<Verifiable> read = new ArrayList<>();
+            return messagesAfter(after, max).stream()
+                    .map(m -> new Verifiable(form(StoredEvent.of(m, serializer)), m)).toList();
+        }
+
+        /** The stream opened at the cursor, read while events keep coming within the wait. */
+        private List<TrackedEventMessage<?>> messagesAfter(long after, int max) {
+            List<TrackedEventMessage<?>> read = new ArrayList<>();
             TrackingToken token = after < firstPosition() ? null : new GlobalSequenceTrackingToken(after);
             try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(token)) {
                 while (read.size() < max && stream.hasNextAvailable((int) waitMillis, TimeUnit.MILLISECONDS)) {
-                    TrackedEventMessage<?> message = stream.nextAvailable();
-                    StoredEvent e = StoredEvent.of(message, serializer);
-                    read.add(new Verifiable(new StoredForm(e.position(), new CanonicalEvent(e.eventId(),
-                            e.payloadType(), e.revision(), e.aggregateType(), e.aggregateId(),
-                            e.aggregateId() == null ? null : e.sequence(), e.timestamp(), metaDataJson(e), e.data())),
-                            message));
+                    read.add(stream.nextAvailable());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return read;
+        }
+
+        private static StoredForm form(StoredEvent e) {
+            return new StoredForm(e.position(), new CanonicalEvent(e.eventId(), e.payloadType(), e.revision(),
+                    e.aggregateType(), e.aggregateId(), e.aggregateId() == null ? null : e.sequence(), e.timestamp(),
+                    metaDataJson(e), e.data()));
         }
 
         private static byte[] metaDataJson(StoredEvent event) {
