@@ -111,6 +111,9 @@ public class LedgerBuilder implements SmartLifecycle {
             } catch (UnableToClaimTokenException lost) {
                 log.info("audit ledger: claim taken over by another node");
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // stopped while the store was being read or written (an interrupted call)
+                }
                 log.warn("audit ledger: {} (retrying)", e.toString(), e);
                 try {
                     Thread.sleep(1_000);
