@@ -184,7 +184,9 @@ class LedgerTreeTest {
         builder.start();
         try {
             long deadline = System.currentTimeMillis() + 60_000;
-            while (store.head(EVENTS).isEmpty() && System.currentTimeMillis() < deadline) {
+            // the head is kept, then the latest head's size raised: wait for both
+            while (store.latestHead().map(h -> h.head().treeSize() < EVENTS).orElse(true)
+                    && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
         } finally {
