@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.thidua.domain.common.DomainClock;
-import vn.thidua.domain.common.Limits;
 import vn.thidua.projections.audit.AuditEntry;
 import vn.thidua.projections.audit.AuditIndex;
 import vn.thidua.ledger.MerkleHashes;
@@ -14,8 +12,6 @@ import vn.thidua.query.ledger.TreeStore;
 import vn.thidua.service.security.Allowed;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,8 +67,8 @@ public class AuditQueryController {
         aggregateId = QueryParameters.text("aggregateId", aggregateId);
         actor = QueryParameters.text("actor", actor);
         type = QueryParameters.text("type", type);
-        Instant since = from == null ? null : instant("from", from, false);
-        Instant until = to == null ? null : instant("to", to, true);
+        Instant since = from == null ? null : QueryParameters.instant("from", from, false);
+        Instant until = to == null ? null : QueryParameters.instant("to", to, true);
         List<String> keys = new ArrayList<>();
         if (aggregateId != null) {
             keys.add(AuditIndex.aggregateKey(aggregateId));
@@ -95,32 +91,10 @@ public class AuditQueryController {
     }
 
     private Page<LedgeredEntry> ledgered(Page<AuditEntry> entries) {
-        long ledger = tree.state().size();
+        TreeStore.View ledger = tree.at(tree.state().size());
         long first = events.firstPosition();
         return new Page<>(entries.items().stream().map(e -> new LedgeredEntry(e,
-                        tree.leafAt(e.id(), first, ledger).orElse(null))).toList(), entries.page(), entries.size(),
+                        ledger.leafAt(e.id(), first).orElse(null))).toList(), entries.page(), entries.size(),
                 entries.total());
-    }
-
-    private static Instant instant(String parameter, String value, boolean endOfDay) {
-        try {
-            Instant instant;
-            if (value.length() == 10) {
-                LocalDate date = LocalDate.parse(value);
-                instant = (endOfDay ? date.plusDays(1) : date).atStartOfDay(DomainClock.VIETNAM).toInstant();
-            } else {
-                instant = Instant.parse(QueryParameters.text(parameter, value));
-            }
-            Instant earliest = Limits.EARLIEST_DATE.atStartOfDay(DomainClock.VIETNAM).toInstant();
-            Instant latest = Limits.LATEST_DATE.plusDays(1).atStartOfDay(DomainClock.VIETNAM).toInstant();
-            if (instant.isBefore(earliest) || instant.isAfter(latest)) {
-                throw new QueryExceptions.InvalidParameter(parameter, "\"" + value + "\" nằm ngoài khoảng "
-                        + Limits.EARLIEST_DATE + " – " + Limits.LATEST_DATE);
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw new QueryExceptions.InvalidParameter(parameter,
-                    "\"" + value + "\" không phải ngày (2020-07-10) hay thời điểm (2020-07-10T00:00:00Z)");
-        }
     }
 }

@@ -3,10 +3,14 @@ package vn.thidua.query.api;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.common.Limits;
 import vn.thidua.domain.common.Texts;
 import vn.thidua.projections.SearchText;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,5 +91,31 @@ public final class QueryParameters {
             }
         }
         return all.isEmpty() ? new Document() : Filters.and(all);
+    }
+
+    /**
+     * An instant (2020-07-10T00:00:00Z) or a date taken in Vietnam time, its start, or with {@code endOfDay} the start
+     * of the next day; refused outside the dates any campaign can touch.
+     */
+    public static Instant instant(String parameter, String value, boolean endOfDay) {
+        try {
+            Instant instant;
+            if (value.length() == 10) {
+                LocalDate date = LocalDate.parse(value);
+                instant = (endOfDay ? date.plusDays(1) : date).atStartOfDay(DomainClock.VIETNAM).toInstant();
+            } else {
+                instant = Instant.parse(text(parameter, value));
+            }
+            Instant earliest = Limits.EARLIEST_DATE.atStartOfDay(DomainClock.VIETNAM).toInstant();
+            Instant latest = Limits.LATEST_DATE.plusDays(1).atStartOfDay(DomainClock.VIETNAM).toInstant();
+            if (instant.isBefore(earliest) || instant.isAfter(latest)) {
+                throw new QueryExceptions.InvalidParameter(parameter, "\"" + value + "\" nằm ngoài khoảng "
+                        + Limits.EARLIEST_DATE + " – " + Limits.LATEST_DATE);
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            throw new QueryExceptions.InvalidParameter(parameter,
+                    "\"" + value + "\" không phải ngày (2020-07-10) hay thời điểm (2020-07-10T00:00:00Z)");
+        }
     }
 }

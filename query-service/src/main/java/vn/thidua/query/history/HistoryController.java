@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.domain.common.ActorMetadata;
-import vn.thidua.domain.common.DomainClock;
-import vn.thidua.domain.common.Limits;
 import vn.thidua.projections.AsOf;
 import vn.thidua.projections.DocumentMapper;
 import vn.thidua.projections.Fact;
@@ -33,8 +31,6 @@ import vn.thidua.service.security.Allowed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -266,20 +262,7 @@ public class HistoryController {
     /** An instant, or a Vietnam date taken to its last instant (everything recorded on that day). */
     static Instant endOf(String at) {
         String value = QueryParameters.text("at", at).trim();
-        try {
-            Instant instant = value.length() == 10
-                    ? LocalDate.parse(value).plusDays(1).atStartOfDay(DomainClock.VIETNAM).toInstant().minusNanos(1)
-                    : Instant.parse(value);
-            Instant earliest = Limits.EARLIEST_DATE.atStartOfDay(DomainClock.VIETNAM).toInstant();
-            Instant latest = Limits.LATEST_DATE.plusDays(1).atStartOfDay(DomainClock.VIETNAM).toInstant();
-            if (instant.isBefore(earliest) || instant.isAfter(latest)) {
-                throw new QueryExceptions.InvalidParameter("at", "\"" + value + "\" nằm ngoài khoảng "
-                        + Limits.EARLIEST_DATE + " – " + Limits.LATEST_DATE);
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw new QueryExceptions.InvalidParameter("at",
-                    "\"" + value + "\" không phải ngày (2020-06-30) hay thời điểm (2020-06-30T10:00:00Z)");
-        }
+        return value.length() == 10 ? QueryParameters.instant("at", value, true).minusNanos(1)
+                : QueryParameters.instant("at", value, false);
     }
 }

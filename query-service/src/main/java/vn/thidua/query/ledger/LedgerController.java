@@ -11,7 +11,6 @@ import vn.thidua.ledger.MerkleHashes;
 import vn.thidua.ledger.MerkleProofs;
 import vn.thidua.ledger.SignedTreeHead;
 import vn.thidua.ledger.SigningKeys;
-import vn.thidua.ledger.SubtreeHashes;
 import vn.thidua.ledger.TreeHeadJson;
 import vn.thidua.query.api.QueryExceptions;
 import vn.thidua.query.api.QueryParameters;
@@ -93,7 +92,8 @@ public class LedgerController {
     @GetMapping("/api/audit/leaves/{position}")
     public ObjectNode leaf(@PathVariable("position") String text) {
         long position = QueryParameters.number("position", text, 0, Long.MAX_VALUE);
-        TreeStore.Leaf leaf = leafAt(position, tree.state().size());
+        long size = tree.state().size();
+        TreeStore.Leaf leaf = leafAt(tree.at(size), position, size);
         List<EventLog.StoredForm> stored = events.readStoredFormsAfter(position - 1, 1);
         if (stored.isEmpty() || stored.get(0).position() != position) {
             throw new QueryExceptions.NotFound("sự kiện ở vị trí", String.valueOf(position));
@@ -121,12 +121,12 @@ public class LedgerController {
     }
 
     private ObjectNode inclusion(long position, long size) {
-        TreeStore.Leaf leaf = leafAt(position, size);
+        TreeStore.View nodes = tree.at(size);
+        TreeStore.Leaf leaf = leafAt(nodes, position, size);
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("position", position)
                 .put("leafIndex", leaf.index()).put("treeSize", size)
                 .put("leafHash", MerkleHashes.hex(leaf.hash()));
         ArrayNode path = answer.putArray("path");
-        SubtreeHashes nodes = tree.at(size);
         MerkleProofs.inclusion(leaf.index(), size, nodes).forEach(h -> path.add(MerkleHashes.hex(h)));
         answer.put("rootHash", MerkleHashes.hex(MerkleProofs.root(size, nodes)));
         tree.head(size).ifPresent(h -> answer.set("treeHead", TreeHeadJson.toJson(h)));
@@ -154,7 +154,7 @@ public class LedgerController {
     }
 
     private ObjectNode consistency(long first, long to) {
-        SubtreeHashes nodes = tree.at(to);
+        TreeStore.View nodes = tree.at(to);
         ObjectNode answer = JsonNodeFactory.instance.objectNode().put("first", first).put("second", to)
                 .put("firstRootHash", MerkleHashes.hex(MerkleProofs.root(first, nodes)))
                 .put("secondRootHash", MerkleHashes.hex(MerkleProofs.root(to, nodes)));
@@ -175,8 +175,8 @@ public class LedgerController {
         }
     }
 
-    private TreeStore.Leaf leafAt(long position, long size) {
-        return tree.leafAt(position, events.firstPosition(), size).orElseThrow(() ->
+    private TreeStore.Leaf leafAt(TreeStore.View view, long position, long size) {
+        return view.leafAt(position, events.firstPosition()).orElseThrow(() ->
                 new QueryExceptions.NotFound("mục nhật ký ở vị trí", position + " (trong cây " + size + " mục)"));
     }
 }

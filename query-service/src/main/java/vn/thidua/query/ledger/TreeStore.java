@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,34 +197,13 @@ public final class TreeStore {
         }
     }
 
-    /** The tree of {@code size} leaves (at most the state's) as its perfect subtrees: what proofs read. */
-    public SubtreeHashes at(long size) {
-        return (level, index) -> hash(level, index, size);
-    }
-
     /**
-     * The hash of the perfect subtree of 2^level leaves at {@code index}: stored at every {@value #TILE_HEIGHT}th
-     * level, computed from its tile below that.
+     * The tree of {@code size} leaves (at most the state's), read for one question: its perfect subtrees (what proofs
+     * read) and its leaves, each tile read at most once (a proof asks the right edge's partial tile for many hashes,
+     * an audit page many leaves of one tile, and a partial tile is not in the cache of full ones).
      */
-    private byte[] hash(int level, long index, long size) {
-        int stored = level - level % TILE_HEIGHT;
-        int above = level - stored;
-        long first = index << above;
-        Tile tile = tile(stored / TILE_HEIGHT, first >> TILE_HEIGHT, size).orElseThrow(() ->
-                new IllegalStateException("the tree of " + size + " holds no subtree " + level + "/" + index));
-        int offset = (int) (first & (TILE_WIDTH - 1));
-        List<byte[]> nodes = new ArrayList<>(1 << above);
-        for (int i = 0; i < 1 << above; i++) {
-            nodes.add(tile.hash(offset + i));
-        }
-        while (nodes.size() > 1) {
-            List<byte[]> up = new ArrayList<>(nodes.size() / 2);
-            for (int i = 0; i < nodes.size(); i += 2) {
-                up.add(MerkleHashes.node(nodes.get(i), nodes.get(i + 1)));
-            }
-            nodes = up;
-        }
-        return nodes.get(0);
+    public View at(long size) {
+        return new View(size);
     }
 
     /** A leaf: its index, its event's position and its hash. */
@@ -232,42 +212,93 @@ public final class TreeStore {
 
     /** The leaf at {@code index} of a tree of {@code size}, if the tree holds it. */
     public Optional<Leaf> leaf(long index, long size) {
-        if (index < 0 || index >= size) {
-            return Optional.empty();
-        }
-        return tile(0, index >> TILE_HEIGHT, size).filter(t -> t.count() > (int) (index & (TILE_WIDTH - 1)))
-                .map(t -> new Leaf(index, t.positions()[(int) (index & (TILE_WIDTH - 1))],
-                        t.hash((int) (index & (TILE_WIDTH - 1)))));
+        return at(size).leaf(index);
     }
 
-    /**
-     * The leaf of the event at {@code position}, among the first {@code size} leaves: a binary search over the
-     * leaf tiles by their positions, which starts where the position would be without gaps in the positions (the
-     * embedded store has few), so it reads one or two tiles as a rule.
-     */
+    /** The leaf of the event at {@code position} among the first {@code size} leaves ({@link View#leafAt}). */
     public Optional<Leaf> leafAt(long position, long firstPosition, long size) {
-        if (size == 0 || position < firstPosition) {
+        return at(size).leafAt(position, firstPosition);
+    }
+
+    /** See {@link #at(long)}. */
+    public final class View implements SubtreeHashes {
+
+        private final long size;
+        private final Map<String, Optional<Tile>> read = new HashMap<>();
+
+        private View(long size) {
+            this.size = size;
+        }
+
+        private Optional<Tile> tile(int level, long index) {
+            return read.computeIfAbsent(level + "/" + index, key -> TreeStore.this.tile(level, index, size));
+        }
+
+        /**
+         * The hash of the perfect subtree of 2^level leaves at {@code index}: stored at every
+         * {@value #TILE_HEIGHT}th level, computed from its tile below that.
+         */
+        @Override
+        public byte[] hash(int level, long index) {
+            int stored = level - level % TILE_HEIGHT;
+            int above = level - stored;
+            long first = index << above;
+            Tile tile = tile(stored / TILE_HEIGHT, first >> TILE_HEIGHT).orElseThrow(() ->
+                    new IllegalStateException("the tree of " + size + " holds no subtree " + level + "/" + index));
+            int offset = (int) (first & (TILE_WIDTH - 1));
+            List<byte[]> nodes = new ArrayList<>(1 << above);
+            for (int i = 0; i < 1 << above; i++) {
+                nodes.add(tile.hash(offset + i));
+            }
+            while (nodes.size() > 1) {
+                List<byte[]> up = new ArrayList<>(nodes.size() / 2);
+                for (int i = 0; i < nodes.size(); i += 2) {
+                    up.add(MerkleHashes.node(nodes.get(i), nodes.get(i + 1)));
+                }
+                nodes = up;
+            }
+            return nodes.get(0);
+        }
+
+        /** The leaf at {@code index}, if the tree holds it. */
+        public Optional<Leaf> leaf(long index) {
+            if (index < 0 || index >= size) {
+                return Optional.empty();
+            }
+            int offset = (int) (index & (TILE_WIDTH - 1));
+            return tile(0, index >> TILE_HEIGHT).filter(t -> t.count() > offset)
+                    .map(t -> new Leaf(index, t.positions()[offset], t.hash(offset)));
+        }
+
+        /**
+         * The leaf of the event at {@code position}: a binary search over the leaf tiles by their positions, which
+         * starts where the position would be without gaps in the positions (the embedded store has few), so it
+         * reads one or two tiles as a rule.
+         */
+        public Optional<Leaf> leafAt(long position, long firstPosition) {
+            if (size == 0 || position < firstPosition) {
+                return Optional.empty();
+            }
+            long lo = 0;
+            long hi = (size - 1) >> TILE_HEIGHT;
+            long probe = Math.min(hi, (position - firstPosition) >> TILE_HEIGHT);
+            while (lo <= hi) {
+                Tile tile = tile(0, probe).orElseThrow(() -> new IllegalStateException("a leaf tile is missing"));
+                long[] positions = tile.positions();
+                int count = (int) Math.min(tile.count(), size - (probe << TILE_HEIGHT));
+                if (position < positions[0]) {
+                    hi = probe - 1;
+                } else if (position > positions[count - 1]) {
+                    lo = probe + 1;
+                } else {
+                    int at = Arrays.binarySearch(positions, 0, count, position);
+                    long leafIndex = (probe << TILE_HEIGHT) + at;
+                    return at < 0 ? Optional.empty() : Optional.of(new Leaf(leafIndex, position, tile.hash(at)));
+                }
+                probe = (lo + hi) >>> 1;
+            }
             return Optional.empty();
         }
-        long lo = 0;
-        long hi = (size - 1) >> TILE_HEIGHT;
-        long probe = Math.min(hi, (position - firstPosition) >> TILE_HEIGHT);
-        while (lo <= hi) {
-            Tile tile = tile(0, probe, size).orElseThrow(() -> new IllegalStateException("a leaf tile is missing"));
-            long[] positions = tile.positions();
-            int count = (int) Math.min(tile.count(), size - (probe << TILE_HEIGHT));
-            if (position < positions[0]) {
-                hi = probe - 1;
-            } else if (position > positions[count - 1]) {
-                lo = probe + 1;
-            } else {
-                int at = Arrays.binarySearch(positions, 0, count, position);
-                long leafIndex = (probe << TILE_HEIGHT) + at;
-                return at < 0 ? Optional.empty() : Optional.of(new Leaf(leafIndex, position, tile.hash(at)));
-            }
-            probe = (lo + hi) >>> 1;
-        }
-        return Optional.empty();
     }
 
     /** Keeps a signed head (a head of the same size kept already stays as it is). */
