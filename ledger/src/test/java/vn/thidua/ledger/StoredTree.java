@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A tree whose every perfect subtree is kept in memory, filled as {@link CompactRange} completes them. */
-final class StoredTree implements SubtreeHashes {
+public final class StoredTree implements SubtreeHashes {
 
     final Map<String, byte[]> nodes = new HashMap<>();
     final CompactRange range = new CompactRange();
 
-    static StoredTree of(List<byte[]> entries) {
+    public static StoredTree of(List<byte[]> entries) {
         StoredTree tree = new StoredTree();
         entries.forEach(tree::add);
         return tree;

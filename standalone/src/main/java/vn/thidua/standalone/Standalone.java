@@ -3,8 +3,13 @@ package vn.thidua.standalone;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import vn.thidua.command.CommandServiceApplication;
+import vn.thidua.ledger.export.VerifyCommand;
 import vn.thidua.query.QueryServiceApplication;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,7 +127,15 @@ public final class Standalone implements AutoCloseable {
         mongo.close();
     }
 
+    /**
+     * Starts the platform; {@code verify …} instead runs the offline verifier of exports and tree heads
+     * ({@link VerifyCommand}: no server, no database) and exits with its status.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(VerifyCommand.NAME)) {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+            System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), out));
+        }
         Standalone platform = start(args);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "thidua-shutdown"));
         System.out.println(platform.banner());

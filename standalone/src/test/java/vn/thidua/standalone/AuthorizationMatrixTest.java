@@ -144,6 +144,15 @@ class AuthorizationMatrixTest {
         rows.add(new Row("query", "GET", "/api/awards", "/api/awards", EVERYONE, 200, 200, null));
         rows.add(new Row("query", "GET", "/api/audit", "/api/audit", EnumSet.of(Who.AUDITOR, Who.ADMIN), 200, 0,
                 null));
+        // exports: an allowed call names a format there is not
+        rows.add(new Row("query", "GET", "/api/awards/export?format=pdf", "/api/awards/export", EVERYONE, 400, 400,
+                null));
+        rows.add(new Row("query", "GET", "/api/audit/export?format=pdf", "/api/audit/export",
+                EnumSet.of(Who.AUDITOR, Who.ADMIN), 400, 0, null));
+        rows.add(new Row("query", "GET", "/api/campaigns/CAMPAIGN/history/export?format=pdf",
+                "/api/campaigns/{id}/history/export", EnumSet.of(Who.AUDITOR, Who.ADMIN), 400, 0, null));
+        rows.add(new Row("query", "GET", "/api/proposals/OWN/history/export?format=pdf",
+                "/api/proposals/{id}/history/export", EnumSet.of(Who.AUDITOR, Who.ADMIN), 400, 0, null));
         // auditors' tools: histories of real data; the ledger asked for what it does not hold, or with bad input
         Set<Who> auditors = EnumSet.of(Who.AUDITOR, Who.ADMIN);
         rows.add(new Row("query", "GET", "/api/campaigns/CAMPAIGN/as-of?version=0", "/api/campaigns/{id}/as-of",

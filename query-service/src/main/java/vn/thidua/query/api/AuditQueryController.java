@@ -1,19 +1,29 @@
 package vn.thidua.query.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.projections.audit.AuditEntry;
 import vn.thidua.projections.audit.AuditIndex;
 import vn.thidua.ledger.MerkleHashes;
+import vn.thidua.ledger.export.ExportLayout;
+import vn.thidua.ledger.export.ExportWriter;
+import vn.thidua.query.export.ExportResponse;
+import vn.thidua.query.export.LedgerStamp;
 import vn.thidua.query.feed.EventLog;
 import vn.thidua.query.ledger.TreeStore;
 import vn.thidua.service.security.Allowed;
 
+import java.io.IOException;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static vn.thidua.domain.common.Role.ADMIN;
 import static vn.thidua.domain.common.Role.AUDITOR;
@@ -44,11 +54,46 @@ public class AuditQueryController {
     private final ReadModelQueries queries;
     private final TreeStore tree;
     private final EventLog events;
+    private final LedgerStamp stamp;
 
-    public AuditQueryController(ReadModelQueries queries, TreeStore tree, EventLog events) {
+    public AuditQueryController(ReadModelQueries queries, TreeStore tree, EventLog events, LedgerStamp stamp) {
         this.queries = queries;
         this.tree = tree;
         this.events = events;
+        this.stamp = stamp;
+    }
+
+    /** The trail's filters, checked: the index keys they name and the time range. */
+    private record Filter(String aggregateId, String actor, String type, String from, String to, List<String> keys,
+                          Instant since, Instant until) {
+
+        static Filter of(String aggregateId, String actor, String type, String from, String to) {
+            aggregateId = QueryParameters.text("aggregateId", aggregateId);
+            actor = QueryParameters.text("actor", actor);
+            type = QueryParameters.text("type", type);
+            Instant since = from == null ? null : QueryParameters.instant("from", from, false);
+            Instant until = to == null ? null : QueryParameters.instant("to", to, true);
+            List<String> keys = new ArrayList<>();
+            if (aggregateId != null) {
+                keys.add(AuditIndex.aggregateKey(aggregateId));
+            }
+            if (actor != null) {
+                keys.add(AuditIndex.actorKey(actor));
+            }
+            if (type != null) {
+                keys.add(AuditIndex.typeKey(type));
+            }
+            return new Filter(aggregateId, actor, type, from, to, keys, since, until);
+        }
+
+        boolean none() {
+            return keys.isEmpty() && since == null && until == null;
+        }
+
+        String text() {
+            return ExportResponse.filter(ExportResponse.parameters("aggregateId", aggregateId, "actor", actor,
+                    "type", type, "from", from, "to", to));
+        }
     }
 
     /**
@@ -64,30 +109,80 @@ public class AuditQueryController {
                                   @RequestParam(required = false) String to,
                                   @RequestParam(required = false) Integer page,
                                   @RequestParam(required = false) Integer size) {
-        aggregateId = QueryParameters.text("aggregateId", aggregateId);
-        actor = QueryParameters.text("actor", actor);
-        type = QueryParameters.text("type", type);
-        Instant since = from == null ? null : QueryParameters.instant("from", from, false);
-        Instant until = to == null ? null : QueryParameters.instant("to", to, true);
-        List<String> keys = new ArrayList<>();
-        if (aggregateId != null) {
-            keys.add(AuditIndex.aggregateKey(aggregateId));
-        }
-        if (actor != null) {
-            keys.add(AuditIndex.actorKey(actor));
-        }
-        if (type != null) {
-            keys.add(AuditIndex.typeKey(type));
-        }
+        Filter filter = Filter.of(aggregateId, actor, type, from, to);
         Page<AuditEntry> entries;
-        if (!keys.isEmpty()) {
-            entries = queries.auditByKeys(keys, since, until, PageRequest.of(page, size));
-        } else if (since != null || until != null) {
-            entries = queries.auditBetween(since, until, PageRequest.of(page, size));
+        if (!filter.keys().isEmpty()) {
+            entries = queries.auditByKeys(filter.keys(), filter.since(), filter.until(), PageRequest.of(page, size));
+        } else if (!filter.none()) {
+            entries = queries.auditBetween(filter.since(), filter.until(), PageRequest.of(page, size));
         } else {
             entries = queries.auditAll(PageRequest.of(page, size));
         }
         return ledgered(entries);
+    }
+
+    /**
+     * The audit trail as CSV or XLSX ({@code format}), with the same filters, stamped with the latest signed tree head
+     * and holding the entries it covers, each with its leaf, inclusion path and canonical form (README, "For
+     * auditors"; layout: {@link ExportLayout}). Without a filter the export is every leaf of that tree, in order
+     * ({@code complete}). {@code consistencyFrom}: the size of a head the auditor kept, to get the consistency proof
+     * from it in the stamp.
+     */
+    @GetMapping("/api/audit/export")
+    public void export(@RequestParam(required = false) String format,
+                       @RequestParam(required = false) String aggregateId,
+                       @RequestParam(required = false) String actor,
+                       @RequestParam(required = false) String type,
+                       @RequestParam(required = false) String from,
+                       @RequestParam(required = false) String to,
+                       @RequestParam(required = false) String consistencyFrom,
+                       Principal user, HttpServletResponse response) throws IOException {
+        ExportLayout.Format chosen = ExportResponse.format(format);
+        Filter filter = Filter.of(aggregateId, actor, type, from, to);
+        Long since = QueryParameters.number("consistencyFrom", consistencyFrom, 1, Long.MAX_VALUE);
+        LedgerStamp.Taken taken = stamp.take("audit", filter.text(), ExportResponse.user(user), since,
+                filter.none(), true);
+        List<Long> positions = filter.none() ? null : queries.auditPositions(filter.keys(), filter.since(),
+                filter.until()).stream().filter(p -> p <= taken.throughPosition()).toList();
+        ExportWriter out = ExportResponse.open(response, chosen, "thidua-audit", taken, EXPORT_COLUMNS);
+        if (positions == null) {
+            for (long first = 0; first < taken.treeSize(); first += ExportResponse.CHUNK) {
+                TreeStore.View leaves = tree.at(taken.treeSize()); // one per chunk: read tiles are not kept
+                List<Long> chunk = new ArrayList<>(ExportResponse.CHUNK);
+                for (long i = first; i < Math.min(taken.treeSize(), first + ExportResponse.CHUNK); i++) {
+                    chunk.add(leaves.leaf(i).orElseThrow().position());
+                }
+                writeAuditRows(out, taken, chunk);
+            }
+        } else {
+            for (int i = 0; i < positions.size(); i += ExportResponse.CHUNK) {
+                writeAuditRows(out, taken, positions.subList(i, Math.min(positions.size(), i + ExportResponse.CHUNK)));
+            }
+        }
+        out.finish();
+    }
+
+    static final List<ExportLayout.Column> EXPORT_COLUMNS = ExportResponse.withVerifiable(ExportLayout.POSITION,
+            new ExportLayout.Column("timestamp", "Thời điểm"), new ExportLayout.Column("type", "Loại sự kiện"),
+            new ExportLayout.Column("aggregateType", "Loại đối tượng"),
+            new ExportLayout.Column("aggregateId", "Mã đối tượng"), new ExportLayout.Column("sequence", "Thứ tự"),
+            new ExportLayout.Column("eventId", "Mã sự kiện"), new ExportLayout.Column("actorId", "Người thực hiện"),
+            new ExportLayout.Column("actorRole", "Vai trò"), new ExportLayout.Column("actorUnit", "Đơn vị"),
+            new ExportLayout.Column("correlationId", "Mã tương quan"),
+            new ExportLayout.Column("description", "Mô tả"));
+
+    private void writeAuditRows(ExportWriter out, LedgerStamp.Taken taken, List<Long> positions) {
+        Map<Long, AuditEntry> entries = new HashMap<>();
+        queries.auditEntriesAt(positions).forEach(e -> entries.put(e.id(), e));
+        Map<Long, List<Object>> cells = stamp.cells(taken, positions);
+        for (long position : positions) {
+            AuditEntry e = entries.get(position);
+            List<Object> own = e == null ? Arrays.asList(position, null, null, null, null, null, null, null, null,
+                    null, null, null) : Arrays.asList(position, e.timestamp().toString(), e.type(), e.aggregateType(),
+                    e.aggregateId(), e.sequence(), e.eventId(), e.actorId(), e.actorRole(), e.actorUnit(),
+                    e.correlationId(), e.description());
+            out.row(ExportResponse.row(own, cells.get(position)));
+        }
     }
 
     private Page<LedgeredEntry> ledgered(Page<AuditEntry> entries) {

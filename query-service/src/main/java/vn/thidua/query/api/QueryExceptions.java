@@ -42,4 +42,11 @@ public final class QueryExceptions {
                     + " chạy lại");
         }
     }
+
+    /** 503: the ledger or the audit trail has not got where an answer needs it yet; retried in a few seconds. */
+    public static class NotYetAvailable extends RuntimeException {
+        public NotYetAvailable(String message) {
+            super(message);
+        }
+    }
 }

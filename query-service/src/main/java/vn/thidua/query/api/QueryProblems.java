@@ -1,5 +1,6 @@
 package vn.thidua.query.api;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,5 +30,13 @@ public class QueryProblems extends Problems {
     @ExceptionHandler(QueryExceptions.SegmentsHeldElsewhere.class)
     ResponseEntity<ProblemDetail> segmentsHeldElsewhere(QueryExceptions.SegmentsHeldElsewhere e) {
         return problem(HttpStatus.CONFLICT, "segments-held-elsewhere", e.getMessage(), null);
+    }
+
+    @ExceptionHandler(QueryExceptions.NotYetAvailable.class)
+    ResponseEntity<ProblemDetail> notYetAvailable(QueryExceptions.NotYetAvailable e) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-available",
+                e.getMessage(), null);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
     }
 }

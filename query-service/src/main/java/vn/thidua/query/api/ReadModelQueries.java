@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -83,9 +84,31 @@ public class ReadModelQueries {
      */
     <T extends View> Page<T> pageByKeys(String collection, Conditions<T> conditions, PageRequest page,
                                         Class<T> type) {
+        List<Conditions.Words<T>> words = conditions.words();
+        List<String> ids = candidates(collection, conditions);
+        if (words.isEmpty()) {
+            return slice(collection, ids, page, type);
+        }
+        if (ids.size() > search.documentTests()) {
+            return slice(collection, matchingByText(collection, ids, words), page, type);
+        }
+        List<T> items = new ArrayList<>();
+        long matching = 0;
+        for (T document : documents(collection, ids, type)) {
+            if (words.stream().allMatch(w -> w.testDocument(document))) {
+                if (matching >= page.skip() && items.size() < page.size()) {
+                    items.add(document);
+                }
+                matching++;
+            }
+        }
+        return new Page<>(items, page.page(), page.size(), matching);
+    }
+
+    /** Steps 1 and 2 of {@link #pageByKeys}'s plan: the ids of the candidates, in the index's order. */
+    private <T extends View> List<String> candidates(String collection, Conditions<T> conditions) {
         List<String> exact = conditions.exactKeys();
         List<String> candidates = exact.isEmpty() ? null : KeyIndex.entries(database, collection, exact);
-        List<Conditions.Words<T>> words = conditions.words();
         Set<String> narrowing = conditions.narrowingKeys();
         if (!narrowing.isEmpty()) {
             Map<String, Integer> sampled = KeyIndex.sampledSizes(database, collection, narrowing);
@@ -105,24 +128,45 @@ public class ReadModelQueries {
         if (candidates == null) {
             candidates = List.of();
         }
-        List<String> ids = candidates.stream().map(KeyIndex::idOf).toList();
-        if (words.isEmpty()) {
-            return slice(collection, ids, page, type);
-        }
-        if (ids.size() > search.documentTests()) {
-            return slice(collection, matchingByText(collection, ids, words), page, type);
-        }
-        List<T> items = new ArrayList<>();
-        long matching = 0;
-        for (T document : documents(collection, ids, type)) {
-            if (words.stream().allMatch(w -> w.testDocument(document))) {
-                if (matching >= page.skip() && items.size() < page.size()) {
-                    items.add(document);
+        return candidates.stream().map(KeyIndex::idOf).toList();
+    }
+
+    /**
+     * Every document that meets {@code conditions}, in the order of {@code sort} (the index's order without secondary
+     * indexes, which is the same), handed to {@code sink} {@code chunk} at a time: for an export, which must not hold
+     * the whole answer.
+     */
+    <T extends View> void each(String collection, Conditions<T> conditions, Bson sort, Class<T> type, int chunk,
+                               Consumer<List<T>> sink) {
+        List<T> batch = new ArrayList<>(chunk);
+        if (storeIndexes) {
+            for (Document d : database.getCollection(collection).find(conditions.toFilter()).sort(sort)
+                    .batchSize(chunk)) {
+                batch.add(mapper.fromDocument(d, type));
+                if (batch.size() == chunk) {
+                    sink.accept(batch);
+                    batch = new ArrayList<>(chunk);
                 }
-                matching++;
+            }
+        } else {
+            List<String> ids = candidates(collection, conditions);
+            List<Conditions.Words<T>> words = conditions.words();
+            if (!words.isEmpty() && ids.size() > search.documentTests()) {
+                ids = matchingByText(collection, ids, words);
+            }
+            for (int i = 0; i < ids.size(); i += chunk) {
+                for (T document : documents(collection, ids.subList(i, Math.min(ids.size(), i + chunk)), type)) {
+                    if (words.stream().allMatch(w -> w.testDocument(document))) {
+                        batch.add(document);
+                    }
+                }
+                sink.accept(batch);
+                batch = new ArrayList<>(chunk);
             }
         }
-        return new Page<>(items, page.page(), page.size(), matching);
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
+        }
     }
 
     /** The page of the documents {@code ids} (all of them matching), read by id. */
@@ -232,12 +276,7 @@ public class ReadModelQueries {
      * through the index's and the entries' own {@code _id}s.
      */
     public Page<AuditEntry> auditByKeys(List<String> keys, Instant from, Instant to, PageRequest page) {
-        List<Long> positions = AuditIndex.intersection(keys.stream()
-                .map(key -> AuditIndex.positions(database, key)).toList());
-        if (from != null || to != null) {
-            positions = within(positions, from, to);
-        }
-        return auditPage(positions, page);
+        return auditPage(auditPositions(keys, from, to), page);
     }
 
     /** A page of every audit entry, in the order of the event store: only the page's index bucket and entries. */
@@ -253,6 +292,20 @@ public class ReadModelQueries {
      * their time.
      */
     public Page<AuditEntry> auditBetween(Instant from, Instant to, PageRequest page) {
+        return auditPage(auditPositions(List.of(), from, to), page);
+    }
+
+    /**
+     * The positions (ascending) of every audit entry that carries all of {@code keys} (none: no key condition) and was
+     * stored at or after {@code from} and before {@code to} (either open), as {@link #auditByKeys} and
+     * {@link #auditBetween} select them; not for the whole trail (an export of it walks the ledger's leaves).
+     */
+    public List<Long> auditPositions(List<String> keys, Instant from, Instant to) {
+        if (!keys.isEmpty()) {
+            List<Long> positions = AuditIndex.intersection(keys.stream()
+                    .map(key -> AuditIndex.positions(database, key)).toList());
+            return from != null || to != null ? within(positions, from, to) : positions;
+        }
         LocalDate firstDay = from == null ? null : LocalDate.ofInstant(from, DomainClock.VIETNAM);
         LocalDate lastDay = to == null ? null : LocalDate.ofInstant(to.minusNanos(1), DomainClock.VIETNAM);
         TreeSet<Long> positions = new TreeSet<>();
@@ -261,7 +314,12 @@ public class ReadModelQueries {
             boolean wholeDay = !day.equals(firstDay) && !day.equals(lastDay);
             positions.addAll(wholeDay ? ofDay : within(ofDay, from, to));
         }
-        return auditPage(new ArrayList<>(positions), page);
+        return new ArrayList<>(positions);
+    }
+
+    /** The audit entries at these (ascending) positions, in that order (a position without an entry is left out). */
+    public List<AuditEntry> auditEntriesAt(List<Long> positions) {
+        return entries(positions);
     }
 
     /** Those of the (ascending) positions whose entries were stored at or after {@code from} and before {@code to}. */

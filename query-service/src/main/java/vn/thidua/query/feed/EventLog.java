@@ -48,6 +48,30 @@ public interface EventLog {
      */
     List<StoredForm> readStoredFormsAfter(long after, int max);
 
+    /**
+     * The stored forms of the events at {@code positions} (ascending), in that order; a position with no event is left
+     * out. Read a run of consecutive positions at a time.
+     */
+    default List<StoredForm> readStoredFormsAt(List<Long> positions) {
+        List<StoredForm> read = new ArrayList<>(positions.size());
+        int i = 0;
+        while (i < positions.size()) {
+            int run = 1;
+            while (i + run < positions.size() && positions.get(i + run) == positions.get(i) + run) {
+                run++;
+            }
+            long first = positions.get(i);
+            long last = positions.get(i + run - 1);
+            for (StoredForm form : readStoredFormsAfter(first - 1, run)) {
+                if (form.position() <= last) {
+                    read.add(form);
+                }
+            }
+            i += run;
+        }
+        return read;
+    }
+
     /** A stored event both ways: as stored (what the ledger hashes) and as the processors receive it. */
     record Verifiable(StoredForm stored, TrackedEventMessage<?> message) {
     }

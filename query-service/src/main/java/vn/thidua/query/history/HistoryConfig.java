@@ -27,4 +27,9 @@ public class HistoryConfig {
         }
         return new AuditOrderedSequenceEvents(eventStore, database);
     }
+
+    @Bean
+    public DecisionHistory decisionHistory(SequenceEvents sequences, vn.thidua.projections.DocumentMapper mapper) {
+        return new DecisionHistory(sequences, mapper);
+    }
 }

@@ -1,6 +1,7 @@
 package vn.thidua.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,12 +27,19 @@ import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.audit.AuditDescriptions;
 import vn.thidua.query.api.QueryExceptions;
 import vn.thidua.query.api.QueryParameters;
+import vn.thidua.ledger.export.ExportLayout;
+import vn.thidua.ledger.export.ExportWriter;
+import vn.thidua.query.export.ExportResponse;
+import vn.thidua.query.export.LedgerStamp;
 import vn.thidua.service.security.Allowed;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.security.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -58,17 +66,15 @@ public class HistoryController {
     public static final String VERSION = "Thidua-As-Of-Version";
     public static final String TIMESTAMP = "Thidua-As-Of-Timestamp";
     static final int MAX_HISTORY_PAGE = 1000;
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
-    private static final List<String> REASONS = List.of("reason", "ground", "opinion", "explanation", "note",
-            "findings");
 
-    private final SequenceEvents sequences;
+    private final DecisionHistory decisions;
     private final DocumentMapper mapper;
-    private final ObjectMapper json = new ObjectMapper();
+    private final LedgerStamp stamp;
 
-    public HistoryController(SequenceEvents sequences, DocumentMapper mapper) {
-        this.sequences = sequences;
+    public HistoryController(DecisionHistory decisions, DocumentMapper mapper, LedgerStamp stamp) {
+        this.decisions = decisions;
         this.mapper = mapper;
+        this.stamp = stamp;
     }
 
     @GetMapping(value = "/api/campaigns/{campaignId}/as-of", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +83,7 @@ public class HistoryController {
                                                @RequestParam(required = false) String version,
                                                @RequestParam(required = false) String position) {
         QueryParameters.text("campaignId", campaignId);
-        return asOf(ReadModels.CAMPAIGNS, campaignId, campaign(campaignId), at,
+        return asOf(ReadModels.CAMPAIGNS, campaignId, decisions.campaign(campaignId), at,
                 QueryParameters.number("version", version, 0, Long.MAX_VALUE),
                 QueryParameters.number("position", position, 0, Long.MAX_VALUE), "phong trào");
     }
@@ -88,7 +94,7 @@ public class HistoryController {
                                                @RequestParam(required = false) String version,
                                                @RequestParam(required = false) String position) {
         QueryParameters.text("proposalId", proposalId);
-        return asOf(ReadModels.PROPOSALS, proposalId, proposal(proposalId), at,
+        return asOf(ReadModels.PROPOSALS, proposalId, decisions.proposal(proposalId), at,
                 QueryParameters.number("version", version, 0, Long.MAX_VALUE),
                 QueryParameters.number("position", position, 0, Long.MAX_VALUE), "đề nghị khen thưởng");
     }
@@ -99,7 +105,7 @@ public class HistoryController {
                                       @RequestParam(defaultValue = "-1") String after,
                                       @RequestParam(defaultValue = "100") String limit) {
         QueryParameters.text("campaignId", campaignId);
-        return history(ReadModels.CAMPAIGNS, campaignId, campaign(campaignId), m -> true, after(after),
+        return history(ReadModels.CAMPAIGNS, campaignId, decisions.campaign(campaignId), m -> true, after(after),
                 limit(limit));
     }
 
@@ -109,8 +115,85 @@ public class HistoryController {
                                       @RequestParam(defaultValue = "-1") String after,
                                       @RequestParam(defaultValue = "100") String limit) {
         QueryParameters.text("proposalId", proposalId);
-        return history(ReadModels.PROPOSALS, proposalId, proposal(proposalId), m -> isOf(m, proposalId),
-                after(after), limit(limit));
+        return history(ReadModels.PROPOSALS, proposalId, decisions.proposal(proposalId),
+                m -> DecisionHistory.isOf(m, proposalId), after(after), limit(limit));
+    }
+
+    /**
+     * The campaign's decision history as CSV or XLSX ({@code format}), stamped with the latest signed tree head: the
+     * events it covers, each with the history's columns and its leaf, inclusion path and canonical form.
+     */
+    @GetMapping("/api/campaigns/{campaignId}/history/export")
+    public void campaignHistoryExport(@PathVariable String campaignId,
+                                      @RequestParam(required = false) String format,
+                                      @RequestParam(required = false) String consistencyFrom,
+                                      Principal user, HttpServletResponse response) throws IOException {
+        ExportLayout.Format chosen = ExportResponse.format(format);
+        QueryParameters.text("campaignId", campaignId);
+        exportHistory(ReadModels.CAMPAIGNS, campaignId, decisions.campaign(campaignId), m -> true, chosen,
+                "campaignId=" + campaignId, consistencyFrom, user, response);
+    }
+
+    /** The proposal's decision history as CSV or XLSX, stamped like the campaign's. */
+    @GetMapping("/api/proposals/{proposalId}/history/export")
+    public void proposalHistoryExport(@PathVariable String proposalId,
+                                      @RequestParam(required = false) String format,
+                                      @RequestParam(required = false) String consistencyFrom,
+                                      Principal user, HttpServletResponse response) throws IOException {
+        ExportLayout.Format chosen = ExportResponse.format(format);
+        QueryParameters.text("proposalId", proposalId);
+        exportHistory(ReadModels.PROPOSALS, proposalId, decisions.proposal(proposalId),
+                m -> DecisionHistory.isOf(m, proposalId), chosen, "proposalId=" + proposalId, consistencyFrom, user,
+                response);
+    }
+
+    static final List<ExportLayout.Column> EXPORT_COLUMNS = ExportResponse.withVerifiable(ExportLayout.POSITION,
+            new ExportLayout.Column("timestamp", "Thời điểm"), new ExportLayout.Column("type", "Loại sự kiện"),
+            new ExportLayout.Column("aggregateType", "Loại đối tượng"),
+            new ExportLayout.Column("aggregateId", "Mã đối tượng"), new ExportLayout.Column("sequence", "Thứ tự"),
+            new ExportLayout.Column("eventId", "Mã sự kiện"), new ExportLayout.Column("actorId", "Người thực hiện"),
+            new ExportLayout.Column("actorRole", "Vai trò"), new ExportLayout.Column("actorUnit", "Đơn vị"),
+            new ExportLayout.Column("why", "Lý do, căn cứ, ý kiến"),
+            new ExportLayout.Column("correlationId", "Mã tương quan"), new ExportLayout.Column("description", "Mô tả"),
+            new ExportLayout.Column("changes", "Thay đổi (RFC 6902)"));
+
+    private void exportHistory(String collection, String id, List<TrackedEventMessage<?>> events,
+                               Predicate<TrackedEventMessage<?>> listed, ExportLayout.Format format, String filter,
+                               String consistencyFrom, Principal user, HttpServletResponse response)
+            throws IOException {
+        Long since = QueryParameters.number("consistencyFrom", consistencyFrom, 1, Long.MAX_VALUE);
+        LedgerStamp.Taken taken = stamp.take("history", filter, ExportResponse.user(user), since, false, true);
+        ExportWriter out = ExportResponse.open(response, format, "thidua-history-" + id, taken, EXPORT_COLUMNS);
+        List<ObjectNode> pending = new ArrayList<>();
+        decisions.walk(collection, id, events, listed, -1, (message, entry) -> {
+            if (entry.get("position").asLong() > taken.throughPosition()) {
+                return false; // after the head: not in this export
+            }
+            pending.add(entry);
+            if (pending.size() == ExportResponse.CHUNK) {
+                writeHistoryRows(out, taken, pending);
+            }
+            return true;
+        });
+        writeHistoryRows(out, taken, pending);
+        out.finish();
+    }
+
+    private void writeHistoryRows(ExportWriter out, LedgerStamp.Taken taken, List<ObjectNode> entries) {
+        Map<Long, List<Object>> cells = stamp.cells(taken, entries.stream().map(e -> e.get("position").asLong())
+                .toList());
+        for (ObjectNode e : entries) {
+            long position = e.get("position").asLong();
+            JsonNode actor = e.path("actor");
+            out.row(ExportResponse.row(Arrays.asList(position, e.path("timestamp").asText(null),
+                    e.path("type").asText(null), e.path("aggregateType").asText(null),
+                    e.path("aggregateId").asText(null), e.hasNonNull("sequence") ? e.get("sequence").asLong() : null,
+                    e.path("eventId").asText(null), actor.path("id").asText(null), actor.path("role").asText(null),
+                    actor.path("unit").asText(null), e.path("why").isEmpty() ? null : e.get("why").toString(),
+                    e.path("correlationId").asText(null), e.path("description").asText(null),
+                    e.get("changes").toString()), cells.get(position)));
+        }
+        entries.clear();
     }
 
     private static long after(String after) {
@@ -119,20 +202,6 @@ public class HistoryController {
 
     private static int limit(String limit) {
         return QueryParameters.number("limit", limit, 1, MAX_HISTORY_PAGE).intValue();
-    }
-
-    private List<TrackedEventMessage<?>> campaign(String campaignId) {
-        List<TrackedEventMessage<?>> events = sequences.ofCampaign(campaignId);
-        if (events.isEmpty()) {
-            throw new QueryExceptions.NotFound("phong trào", campaignId);
-        }
-        return events;
-    }
-
-    private List<TrackedEventMessage<?>> proposal(String proposalId) {
-        String campaignId = sequences.campaignOfProposal(proposalId)
-                .orElseThrow(() -> new QueryExceptions.NotFound("đề nghị khen thưởng", proposalId));
-        return sequences.ofCampaign(campaignId);
     }
 
     private ResponseEntity<String> asOf(String collection, String id, List<TrackedEventMessage<?>> events, String at,
@@ -148,7 +217,7 @@ public class HistoryController {
         } else if (position != null) {
             within = m -> m.trackingToken().position().orElseThrow() <= position;
         } else {
-            long last = events.stream().filter(m -> isOf(m, id) && sequence(m) == version).findFirst()
+            long last = events.stream().filter(m -> DecisionHistory.isOf(m, id) && sequence(m) == version).findFirst()
                     .map(m -> m.trackingToken().position().orElseThrow())
                     .orElseThrow(() -> new QueryExceptions.NotFound(what + " ở phiên bản", id + "@" + version));
             within = m -> m.trackingToken().position().orElseThrow() <= last;
@@ -170,93 +239,27 @@ public class HistoryController {
                 .header(POSITION, String.valueOf(reached.position()))
                 .header(VERSION, String.valueOf(documentVersion))
                 .header(TIMESTAMP, reached.at().toString())
-                .body(document.get().toJson(RELAXED));
+                .body(document.get().toJson(DecisionHistory.RELAXED));
     }
 
     private ObjectNode history(String collection, String id, List<TrackedEventMessage<?>> events,
                                Predicate<TrackedEventMessage<?>> listed, long after, int limit) {
-        AsOf fold = new AsOf(mapper);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         ArrayNode entries = answer.putArray("events");
-        JsonNode before = null;
-        long next = after;
-        boolean more = false;
-        for (TrackedEventMessage<?> message : events) {
-            long position = message.trackingToken().position().orElseThrow();
-            boolean inPage = position > after && listed.test(message);
-            if (inPage && entries.size() == limit) {
-                more = true;
-                break;
+        DecisionHistory.Walked walked = decisions.walk(collection, id, events, listed, after, (message, entry) -> {
+            if (entries.size() == limit) {
+                return false;
             }
-            if (inPage && before == null) {
-                before = document(fold, collection, id);
-            }
-            fold.apply(message);
-            if (!inPage) {
-                continue;
-            }
-            JsonNode now = document(fold, collection, id);
-            entries.add(entry(message, JsonDiff.asJson(before, now)));
-            before = now;
-            next = position;
-        }
-        answer.put("next", next);
-        answer.put("more", more);
+            entries.add(entry);
+            return true;
+        });
+        answer.put("next", walked.next() == null ? after : walked.next());
+        answer.put("more", walked.more());
         return answer;
-    }
-
-    /** The document as JSON at this point of the fold; an empty object before it exists. */
-    private JsonNode document(AsOf fold, String collection, String id) {
-        return fold.stored(collection, id).map(d -> readTree(d.toJson(RELAXED)))
-                .orElseGet(JsonNodeFactory.instance::objectNode);
-    }
-
-    private JsonNode readTree(String text) {
-        try {
-            return json.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ObjectNode entry(TrackedEventMessage<?> message, JsonNode changes) {
-        MetaData meta = message.getMetaData();
-        ObjectNode entry = JsonNodeFactory.instance.objectNode()
-                .put("position", message.trackingToken().position().orElseThrow())
-                .put("eventId", message.getIdentifier())
-                .put("type", message.getPayloadType().getSimpleName());
-        if (message instanceof DomainEventMessage<?> domain) {
-            entry.put("aggregateType", domain.getType()).put("aggregateId", domain.getAggregateIdentifier())
-                    .put("sequence", domain.getSequenceNumber());
-        }
-        entry.put("timestamp", message.getTimestamp().toString());
-        entry.putObject("actor").put("id", text(meta, ActorMetadata.ACTOR_ID))
-                .put("role", text(meta, ActorMetadata.ACTOR_ROLE)).put("unit", text(meta, ActorMetadata.ACTOR_UNIT));
-        ObjectNode why = entry.putObject("why");
-        JsonNode payload = mapper.json().valueToTree(message.getPayload());
-        for (String field : REASONS) {
-            if (payload.hasNonNull(field)) {
-                why.set(field, payload.get(field));
-            }
-        }
-        entry.put("correlationId", text(meta, ActorMetadata.CORRELATION_ID))
-                .put("clientCorrelationId", text(meta, ActorMetadata.CLIENT_CORRELATION_ID))
-                .put("description", AuditDescriptions.describe(message.getPayload()));
-        entry.set("changes", changes);
-        return entry;
-    }
-
-    private static boolean isOf(TrackedEventMessage<?> message, String aggregateId) {
-        return message instanceof DomainEventMessage<?> domain && aggregateId.equals(domain.getAggregateIdentifier());
     }
 
     private static long sequence(TrackedEventMessage<?> message) {
         return ((DomainEventMessage<?>) message).getSequenceNumber();
-    }
-
-    private static String text(MetaData meta, String key) {
-        Object value = meta.get(key);
-        return value == null ? null : value.toString();
     }
 
     /** An instant, or a Vietnam date taken to its last instant (everything recorded on that day). */

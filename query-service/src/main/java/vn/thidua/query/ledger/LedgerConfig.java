@@ -5,8 +5,8 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.thidua.projections.DocumentMapper;
-import vn.thidua.projections.ReadModels;
 import vn.thidua.query.health.EventProcessingHealth;
+import vn.thidua.query.export.LedgerStamp;
 import vn.thidua.query.feed.EventLog;
 import vn.thidua.query.feed.FeedProperties;
 import vn.thidua.query.feed.Gaps;
@@ -29,12 +29,19 @@ public class LedgerConfig {
     }
 
     @Bean
+    public AuditReached auditReached(EventProcessingHealth processors) {
+        return new AuditReached(processors);
+    }
+
+    @Bean
+    public LedgerStamp ledgerStamp(TreeStore tree, EventLog events, AuditReached auditReached) {
+        return new LedgerStamp(tree, events, auditReached);
+    }
+
+    @Bean
     public LedgerVerifier ledgerVerifier(EventLog events, TreeStore tree, MongoDatabase database,
-                                         DocumentMapper mapper,
-                                         EventProcessingHealth processors, LedgerKeys keys) {
-        return new LedgerVerifier(events, tree, database, mapper,
-                () -> processors.state(ReadModels.AUDIT_GROUP, processors.head())
-                        .map(EventProcessingHealth.ProcessorState::position).orElse(-1L), keys.publicKey());
+                                         DocumentMapper mapper, AuditReached auditReached, LedgerKeys keys) {
+        return new LedgerVerifier(events, tree, database, mapper, auditReached, keys.publicKey());
     }
 
     @Bean

@@ -1,0 +1,93 @@
+package vn.thidua.query.export;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import vn.thidua.ledger.MerkleHashes;
+import vn.thidua.ledger.export.ExportLayout;
+import vn.thidua.ledger.export.ExportWriter;
+import vn.thidua.query.api.QueryExceptions;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * How every export answers: an attachment named after what it holds and the tree size it was taken under, headers
+ * that repeat the head ({@value #TREE_SIZE}, {@value #ROOT_HASH}), and the rows written straight to the response as
+ * they are read (nothing is held: a request that fails after the first bytes leaves a file without its row count,
+ * which the verifier names as cut).
+ */
+public final class ExportResponse {
+
+    public static final String TREE_SIZE = "Thidua-Tree-Size";
+    public static final String ROOT_HASH = "Thidua-Root-Hash";
+    /** Rows read and written together. */
+    public static final int CHUNK = 256;
+
+    private ExportResponse() {
+    }
+
+    /** The format a request names; 400 unless csv or xlsx. */
+    public static ExportLayout.Format format(String value) {
+        try {
+            return ExportLayout.Format.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new QueryExceptions.InvalidParameter("format", "format phải là csv hoặc xlsx");
+        }
+    }
+
+    /** The filter as the stamp states it: the parameters given, in order, as a query string. */
+    public static String filter(Map<String, ?> parameters) {
+        StringJoiner text = new StringJoiner("&");
+        parameters.forEach((name, value) -> {
+            if (value != null) {
+                text.add(name + "=" + value);
+            }
+        });
+        return text.toString();
+    }
+
+    /** Parameters in the order given (a map literal would lose it). */
+    public static Map<String, Object> parameters(Object... nameValue) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            parameters.put((String) nameValue[i], nameValue[i + 1]);
+        }
+        return parameters;
+    }
+
+    public static String user(Principal principal) {
+        return principal == null ? null : principal.getName();
+    }
+
+    /** Starts the answer and the file. {@code stem} is made of letters, digits, dots, dashes and underscores only. */
+    public static ExportWriter open(HttpServletResponse response, ExportLayout.Format format, String stem,
+                                    LedgerStamp.Taken taken, List<ExportLayout.Column> columns) throws IOException {
+        String name = stem.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + taken.treeSize() + "." + format.extension;
+        response.setContentType(format.contentType);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader(TREE_SIZE, String.valueOf(taken.treeSize()));
+        response.setHeader(ROOT_HASH, MerkleHashes.hex(taken.head().head().rootHash()));
+        response.setBufferSize(64 * 1024);
+        return ExportWriter.open(format, response.getOutputStream(), taken.stamp(), columns);
+    }
+
+    /** The columns of a table followed by the verifiable ones. */
+    public static List<ExportLayout.Column> withVerifiable(ExportLayout.Column... columns) {
+        List<ExportLayout.Column> all = new ArrayList<>(List.of(columns));
+        all.addAll(ExportLayout.VERIFIABLE);
+        return all;
+    }
+
+    /** A row's own cells followed by its verifiable cells (empty when it has none). */
+    public static List<Object> row(List<Object> cells, List<Object> verifiable) {
+        List<Object> row = new ArrayList<>(cells);
+        row.addAll(verifiable == null ? LedgerStamp.none() : verifiable);
+        return row;
+    }
+}
