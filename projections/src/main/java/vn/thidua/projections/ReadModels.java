@@ -1,5 +1,12 @@
 package vn.thidua.projections;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /** Names shared by the projections and the query side. */
 public final class ReadModels {
 
@@ -37,5 +44,22 @@ public final class ReadModels {
 
     public static String participantId(String campaignId, String unitId) {
         return campaignId + "/" + unitId;
+    }
+
+    /** Ids asked of the store in one {@code $in}. */
+    static final int IDS_PER_QUERY = 100;
+
+    /**
+     * The documents with these {@code _id}s, in the store's order, asked {@value #IDS_PER_QUERY} ids at a time:
+     * mongo-java-server tests each document it finds against every id of the {@code $in} list, so one query of
+     * 1,000 ids cost a million comparisons, 40% of the store's work in a verification (JFR, 30k events).
+     */
+    public static List<Document> findByIds(MongoCollection<Document> collection, List<?> ids) {
+        List<Document> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            collection.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))))
+                    .into(found);
+        }
+        return found;
     }
 }

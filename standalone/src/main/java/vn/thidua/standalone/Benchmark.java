@@ -44,7 +44,17 @@ import vn.thidua.query.ledger.LedgerVerifier;
 import vn.thidua.query.ledger.TreeStore;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +67,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +77,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -149,6 +161,7 @@ public final class Benchmark {
             processors.forEach(StreamingEventProcessor::shutDown);
             LedgerBuilder ledger = query.getBean(LedgerBuilder.class);
             ledger.stop();
+            String big = loadBigCampaign(gateway, run);
             Load fill = load(gateway, events, target, run, FILL_SENDERS, oneSender.campaigns());
             ledger.start();
             long stored = head(events) + 1;
@@ -229,6 +242,8 @@ public final class Benchmark {
                     query.getBean(MongoDatabase.class));
             ledgerFigures(new LoadGenerator(platform.commandPort(), platform.queryPort(), "auditor"), query,
                     head(events));
+            asOfFigures(new LoadGenerator(platform.commandPort(), platform.queryPort(), "auditor"), events, big);
+            exportFigures(platform.queryPort(), query.getBean(TreeStore.class));
             System.gc();
             System.out.printf("  memory: resident %s, peak resident %s, Java heap in use %,d MB (goal ≤ 1 GB)%n",
                     memory("VmRSS"), memory("VmHWM"),
@@ -335,6 +350,102 @@ public final class Benchmark {
                 + " event store): %,d events in %.1f s, %,.0f events/s, %s (goal ≥ 20,000 events/s)%n",
                 verified.events(), verified.seconds(), verified.eventsPerSecond(),
                 verified.divergence() == null ? "passed" : "FAILED: " + verified.divergence());
+    }
+
+    /** Units of the one large campaign; four commands each: {@value #BIG_CAMPAIGN_UNITS} × 4 + 1 events. */
+    static final int BIG_CAMPAIGN_UNITS = 2_500;
+
+    /**
+     * One campaign of ten thousand events (2,500 units registered, each pledging two more works and inspected), sent
+     * by one sender while the projections are stopped: what the as-of figure folds.
+     */
+    private static String loadBigCampaign(CommandGateway gateway, String run) {
+        LocalDate today = DomainClock.today();
+        String campaignId = "large-" + run; // not "bench-…": the query figures sample those
+        send(gateway, new LaunchCampaign(campaignId, plan(SeedPlans.thuThua(), 800_000, run)));
+        for (int u = 0; u < BIG_CAMPAIGN_UNITS; u++) {
+            String unit = "u-" + u;
+            send(gateway, new RegisterParticipant(campaignId, unit, "Đơn vị thi đua số " + u, List.of()));
+            send(gateway, new PledgeWork(campaignId, unit, new PledgedWork("w-1", "Công trình số " + u, null)));
+            send(gateway, new PledgeWork(campaignId, unit, new PledgedWork("w-2", "Phần việc số " + u, null)));
+            send(gateway, new RecordInspection(campaignId, unit, "kt-" + u, today, "Đoàn kiểm tra",
+                    "Triển khai đầy đủ", InspectionRating.GOOD));
+        }
+        return campaignId;
+    }
+
+    /**
+     * As of a moment in the large campaign: its document folded in memory from its events (every one of them for the
+     * last version) over HTTP, at versions spread over its life; then the whole decision history exported.
+     */
+    private static void asOfFigures(LoadGenerator http, EventStore events, String campaignId) {
+        long last = events.readEvents(campaignId).asStream().mapToLong(e -> e.getSequenceNumber()).max()
+                .orElseThrow();
+        List<String> paths = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            paths.add("/api/campaigns/" + campaignId + "/as-of?version=" + last * i / 10);
+        }
+        http.timeQueries(paths, 10); // compiled before it is measured
+        List<Double> millis = http.timeQueries(paths, 50, QUERY_BUDGET_MILLIS);
+        List<Double> latest = http.timeQueries(List.of("/api/campaigns/" + campaignId + "/as-of?version=" + last),
+                20, QUERY_BUDGET_MILLIS);
+        System.out.printf("  as-of a campaign of %,d events (versions spread over its life): p50 %.0f ms, p99 %.0f"
+                + " ms; its last version (all %,d folded): p50 %.0f ms, p99 %.0f ms (goal ≤ 200 ms)%n", last + 1,
+                p(millis, 50), p(millis, 99), last + 1, p(latest, 50), p(latest, 99));
+    }
+
+    /**
+     * The exports as an auditor downloads them: the whole audit trail (every leaf, each with its inclusion path and
+     * canonical form) as CSV and as XLSX, read to the end over HTTP, with the heap sampled every 50 ms meanwhile.
+     */
+    private static void exportFigures(int queryPort, TreeStore tree) throws Exception {
+        long leaves = tree.latestHead().orElseThrow().head().treeSize();
+        for (String format : List.of("csv", "xlsx")) {
+            System.gc();
+            long before = liveHeap();
+            AtomicLong peak = new AtomicLong(before);
+            AtomicBoolean done = new AtomicBoolean();
+            Thread sampler = new Thread(() -> {
+                while (!done.get()) {
+                    peak.accumulateAndGet(liveHeap(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            long t0 = System.nanoTime();
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + queryPort + "/api/audit/export?format=" + format))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "auditor:demo".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            long bytes;
+            try (InputStream body = response.body()) {
+                bytes = body.transferTo(OutputStream.nullOutputStream());
+            }
+            double seconds = seconds(t0);
+            done.set(true);
+            sampler.join();
+            System.out.printf("  export of the whole audit trail as %s (%s): %,d rows with proofs, %,.0f MB in"
+                    + " %.1f s, %,.0f rows/s; live heap (old generation after its last collection) %,d MB before,"
+                    + " at most %,d MB during%n", format,
+                    response.statusCode() == 200 ? "200" : "FAILED " + response.statusCode(), leaves,
+                    bytes / 1e6, seconds, leaves / seconds, before >> 20, peak.get() >> 20);
+        }
+    }
+
+    /**
+     * What the heap holds live: the old generation's use after its last collection (what is in use at any moment
+     * also counts garbage not collected yet, which says nothing about what an export keeps).
+     */
+    private static long liveHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getName().contains("Old"))
+                .map(MemoryPoolMXBean::getCollectionUsage).filter(java.util.Objects::nonNull)
+                .mapToLong(MemoryUsage::getUsed).sum();
     }
 
     /** The most time one query's measurement may take (at least one round of its paths is timed). */

@@ -145,44 +145,50 @@ public class AuditQueryController {
         List<Long> positions = filter.none() ? null : queries.auditPositions(filter.keys(), filter.since(),
                 filter.until()).stream().filter(p -> p <= taken.throughPosition()).toList();
         ExportWriter out = ExportResponse.open(response, chosen, "thidua-audit", taken, EXPORT_COLUMNS);
+        List<List<Long>> chunks = new ArrayList<>();
         if (positions == null) {
             for (long first = 0; first < taken.treeSize(); first += ExportResponse.CHUNK) {
-                TreeStore.View leaves = tree.at(taken.treeSize()); // one per chunk: read tiles are not kept
-                List<Long> chunk = new ArrayList<>(ExportResponse.CHUNK);
-                for (long i = first; i < Math.min(taken.treeSize(), first + ExportResponse.CHUNK); i++) {
-                    chunk.add(leaves.leaf(i).orElseThrow().position());
-                }
-                writeAuditRows(out, taken, chunk);
+                chunks.add(List.of(first)); // the chunk's first leaf: its positions are read with the rest
             }
         } else {
             for (int i = 0; i < positions.size(); i += ExportResponse.CHUNK) {
-                writeAuditRows(out, taken, positions.subList(i, Math.min(positions.size(), i + ExportResponse.CHUNK)));
+                chunks.add(positions.subList(i, Math.min(positions.size(), i + ExportResponse.CHUNK)));
             }
         }
+        ExportResponse.pipelined(chunks, chunk -> auditRows(taken, positions == null
+                ? leafPositions(taken, chunk.get(0)) : chunk), rows -> rows.forEach(out::row));
         out.finish();
     }
 
-    static final List<ExportLayout.Column> EXPORT_COLUMNS = ExportResponse.withVerifiable(ExportLayout.POSITION,
-            new ExportLayout.Column("timestamp", "Thời điểm"), new ExportLayout.Column("type", "Loại sự kiện"),
-            new ExportLayout.Column("aggregateType", "Loại đối tượng"),
-            new ExportLayout.Column("aggregateId", "Mã đối tượng"), new ExportLayout.Column("sequence", "Thứ tự"),
-            new ExportLayout.Column("eventId", "Mã sự kiện"), new ExportLayout.Column("actorId", "Người thực hiện"),
-            new ExportLayout.Column("actorRole", "Vai trò"), new ExportLayout.Column("actorUnit", "Đơn vị"),
+    /** The positions of the leaves of one chunk, from its first: one tree view per chunk, so tiles are not kept. */
+    private List<Long> leafPositions(LedgerStamp.Taken taken, long first) {
+        TreeStore.View leaves = tree.at(taken.treeSize());
+        List<Long> chunk = new ArrayList<>(ExportResponse.CHUNK);
+        for (long i = first; i < Math.min(taken.treeSize(), first + ExportResponse.CHUNK); i++) {
+            chunk.add(leaves.leaf(i).orElseThrow().position());
+        }
+        return chunk;
+    }
+
+    static final List<ExportLayout.Column> EXPORT_COLUMNS = ExportResponse.eventTable(
             new ExportLayout.Column("correlationId", "Mã tương quan"),
             new ExportLayout.Column("description", "Mô tả"));
 
-    private void writeAuditRows(ExportWriter out, LedgerStamp.Taken taken, List<Long> positions) {
+    /** The rows of the entries at these positions: each entry's columns and its verifiable cells. */
+    private List<List<Object>> auditRows(LedgerStamp.Taken taken, List<Long> positions) {
         Map<Long, AuditEntry> entries = new HashMap<>();
         queries.auditEntriesAt(positions).forEach(e -> entries.put(e.id(), e));
         Map<Long, List<Object>> cells = stamp.cells(taken, positions);
+        List<List<Object>> rows = new ArrayList<>(positions.size());
         for (long position : positions) {
             AuditEntry e = entries.get(position);
             List<Object> own = e == null ? Arrays.asList(position, null, null, null, null, null, null, null, null,
                     null, null, null) : Arrays.asList(position, e.timestamp().toString(), e.type(), e.aggregateType(),
                     e.aggregateId(), e.sequence(), e.eventId(), e.actorId(), e.actorRole(), e.actorUnit(),
                     e.correlationId(), e.description());
-            out.row(ExportResponse.row(own, cells.get(position)));
+            rows.add(ExportResponse.row(own, cells.get(position)));
         }
+        return rows;
     }
 
     private Page<LedgeredEntry> ledgered(Page<AuditEntry> entries) {

@@ -2,7 +2,6 @@ package vn.thidua.query.api;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -347,8 +346,8 @@ public class ReadModelQueries {
         if (positions.isEmpty()) {
             return List.of();
         }
-        return database.getCollection(ReadModels.AUDIT).find(Filters.in(AuditEntry.ID, positions))
-                .sort(Sorts.ascending(AuditEntry.ID)).map(AuditEntry::from).into(new ArrayList<>());
+        return ReadModels.findByIds(database.getCollection(ReadModels.AUDIT), positions).stream().map(AuditEntry::from)
+                .sorted(Comparator.comparingLong(AuditEntry::id)).toList();
     }
 
     /** The campaign's next milestone due today or later (Vietnam date), or null when none is left. */

@@ -14,6 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * How every export answers: an attachment named after what it holds and the tree size it was taken under, headers
@@ -77,7 +83,56 @@ public final class ExportResponse {
         return ExportWriter.open(format, response.getOutputStream(), taken.stamp(), columns);
     }
 
-    /** The columns of a table followed by the verifiable ones. */
+    /**
+     * Loads each chunk and writes it, loading the next while the current one is written: loading waits on the stores,
+     * writing on the processor, and one after the other left the machine mostly idle (JFR of an export, 30k events).
+     */
+    public static <C, D> void pipelined(List<C> chunks, Function<C, D> load, Consumer<D> write) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "export-loader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<D> next = loader.submit(() -> load.apply(chunks.get(0)));
+            for (int i = 0; i < chunks.size(); i++) {
+                D loaded = next.get();
+                if (i + 1 < chunks.size()) {
+                    C following = chunks.get(i + 1);
+                    next = loader.submit(() -> load.apply(following));
+                }
+                write.accept(loaded);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("export interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            loader.shutdownNow();
+        }
+    }
+
+    /** What a row of the audit trail or of a history first says of its event: when, what, on what, who. */
+    public static final List<ExportLayout.Column> EVENT_COLUMNS = List.of(ExportLayout.POSITION,
+            new ExportLayout.Column("timestamp", "Thời điểm"), new ExportLayout.Column("type", "Loại sự kiện"),
+            new ExportLayout.Column("aggregateType", "Loại đối tượng"),
+            new ExportLayout.Column("aggregateId", "Mã đối tượng"), new ExportLayout.Column("sequence", "Thứ tự"),
+            new ExportLayout.Column("eventId", "Mã sự kiện"), new ExportLayout.Column("actorId", "Người thực hiện"),
+            new ExportLayout.Column("actorRole", "Vai trò"), new ExportLayout.Column("actorUnit", "Đơn vị"));
+
+    /** The event's columns ({@link #EVENT_COLUMNS}), then {@code columns}, then the verifiable ones. */
+    public static List<ExportLayout.Column> eventTable(ExportLayout.Column... columns) {
+        List<ExportLayout.Column> all = new ArrayList<>(EVENT_COLUMNS);
+        all.addAll(List.of(columns));
+        all.addAll(ExportLayout.VERIFIABLE);
+        return all;
+    }
+
+    /** {@code columns} followed by the verifiable ones. */
     public static List<ExportLayout.Column> withVerifiable(ExportLayout.Column... columns) {
         List<ExportLayout.Column> all = new ArrayList<>(List.of(columns));
         all.addAll(ExportLayout.VERIFIABLE);

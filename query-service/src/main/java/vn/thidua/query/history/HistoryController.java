@@ -2,29 +2,22 @@ package vn.thidua.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.flipkart.zjsonpatch.JsonDiff;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.thidua.domain.common.ActorMetadata;
 import vn.thidua.projections.AsOf;
 import vn.thidua.projections.DocumentMapper;
 import vn.thidua.projections.Fact;
 import vn.thidua.projections.ReadModels;
-import vn.thidua.projections.audit.AuditDescriptions;
 import vn.thidua.query.api.QueryExceptions;
 import vn.thidua.query.api.QueryParameters;
 import vn.thidua.ledger.export.ExportLayout;
@@ -147,12 +140,7 @@ public class HistoryController {
                 response);
     }
 
-    static final List<ExportLayout.Column> EXPORT_COLUMNS = ExportResponse.withVerifiable(ExportLayout.POSITION,
-            new ExportLayout.Column("timestamp", "Thời điểm"), new ExportLayout.Column("type", "Loại sự kiện"),
-            new ExportLayout.Column("aggregateType", "Loại đối tượng"),
-            new ExportLayout.Column("aggregateId", "Mã đối tượng"), new ExportLayout.Column("sequence", "Thứ tự"),
-            new ExportLayout.Column("eventId", "Mã sự kiện"), new ExportLayout.Column("actorId", "Người thực hiện"),
-            new ExportLayout.Column("actorRole", "Vai trò"), new ExportLayout.Column("actorUnit", "Đơn vị"),
+    static final List<ExportLayout.Column> EXPORT_COLUMNS = ExportResponse.eventTable(
             new ExportLayout.Column("why", "Lý do, căn cứ, ý kiến"),
             new ExportLayout.Column("correlationId", "Mã tương quan"), new ExportLayout.Column("description", "Mô tả"),
             new ExportLayout.Column("changes", "Thay đổi (RFC 6902)"));
