@@ -48,4 +48,61 @@ class CanonicalEventTest {
         assertThatThrownBy(broken::canonicalBytes).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("payload");
     }
+
+    /** Payloads of every kind a store may hold, tampered ones included. */
+    private static final String[] PAYLOADS = {
+        "{}", "[]", "null", "0", "-0", "1E2", "12345678901234567890", "-1.5e-7", "0.1", "333333333.33333329",
+        "\"text\"", "{\"b\":1,\"a\":[true,false,null,{\"z\":\"\\u0000\\u001f\\b\\t\\n\\f\\r\"}]}",
+        "{\"name\":\"Nguyễn Thị Hà 😀\",\"quote\":\"\\\"\\\\/\\u20ac\\u2028\",\"lone\":\"\\ud800\"}",
+        "{\"a\":1,\"a\":2}", "{\"a\":1} trailing", "{\"a\":1}{\"b\":2}", "{'a':1}", "{\"a\":NaN}", "{\"a\":",
+        "  {\n \"spaced\" :\t[ 1 , 2 ]\n}  ", "{\"deep\":{\"er\":{\"est\":[[[1.0,2.50,-3e+300]]]}}}", "",
+    };
+    /** Strings of printable ASCII (as the platform writes ids, types and times), and others. */
+    private static final String[] ASCII = {"e-1", "c/1:x.y_z", "with \"quote\"", "back\\slash", "", "~ printable ~"};
+    private static final String[] OTHER = {"Thủ Thừa", "tab\there", "😀", "\u007f", "\u0000"};
+
+    /**
+     * The canonical form composed from its parts is the general one, byte for byte, for events of every shape (odd
+     * strings outside the payload, sequences past 2^53, nulls, payloads the canonicalizer refuses): where the general
+     * way refuses an event, so does the composed one.
+     */
+    @Test
+    void theComposedFormIsTheGeneralOneForEveryShapeOfEvent() {
+        java.util.Random random = new java.util.Random(8785);
+        Long[] sequences = {null, 0L, 7L, -3L, (1L << 53) - 1, 1L << 53, Long.MAX_VALUE};
+        int compared = 0;
+        int composed = 0;
+        for (int i = 0; i < 10_000; i++) {
+            String payload = PAYLOADS[random.nextInt(PAYLOADS.length)];
+            String meta = random.nextInt(5) == 0 ? null : PAYLOADS[random.nextInt(PAYLOADS.length)];
+            CanonicalEvent event = new CanonicalEvent(pick(random), pick(random), pick(random), pick(random),
+                    pick(random), sequences[random.nextInt(sequences.length)],
+                    random.nextInt(6) == 0 ? null : Instant.ofEpochSecond(random.nextInt(), random.nextInt(1_000_000_000)),
+                    meta == null ? null : meta.getBytes(StandardCharsets.UTF_8),
+                    random.nextInt(9) == 0 ? null : payload.getBytes(StandardCharsets.UTF_8));
+            byte[] general;
+            try {
+                general = event.generic();
+            } catch (RuntimeException refused) {
+                assertThat(event.composed()).as("event %d", i).isNull();
+                assertThatThrownBy(event::canonicalBytes).as("event %d", i).isInstanceOf(RuntimeException.class);
+                continue;
+            }
+            byte[] quick = event.composed();
+            if (quick != null) {
+                assertThat(new String(quick, StandardCharsets.UTF_8)).as("event %d", i)
+                        .isEqualTo(new String(general, StandardCharsets.UTF_8));
+                composed++;
+            }
+            assertThat(event.canonicalBytes()).as("event %d", i).isEqualTo(general);
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(4_000);
+        assertThat(composed).isGreaterThan(500);
+    }
+
+    private static String pick(java.util.Random random) {
+        int kind = random.nextInt(40);
+        return kind == 0 ? null : kind == 1 ? OTHER[random.nextInt(OTHER.length)] : ASCII[random.nextInt(ASCII.length)];
+    }
 }

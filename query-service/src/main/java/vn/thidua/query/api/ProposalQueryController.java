@@ -123,7 +123,7 @@ public class ProposalQueryController {
             new ExportLayout.Column("achievementYear", "Năm thành tích"),
             new ExportLayout.Column("decisionNumber", "Số quyết định"),
             new ExportLayout.Column("decisionDate", "Ngày quyết định"),
-            new ExportLayout.Column("decisionSigner", "Người ký"),
+            new ExportLayout.Column("signerName", "Người ký"), new ExportLayout.Column("signerTitle", "Chức vụ"),
             new ExportLayout.Column("campaignId", "Mã phong trào"),
             new ExportLayout.Column("campaignTitle", "Phong trào"), new ExportLayout.Column("proposalId", "Mã đề nghị"),
             new ExportLayout.Column("status", "Hiệu lực"), new ExportLayout.Column("revocationGround", "Căn cứ thu hồi"),
@@ -139,15 +139,12 @@ public class ProposalQueryController {
                 a.level == null ? null : a.level.code(), a.grantingAuthority, (long) a.achievementYear,
                 decision == null ? null : decision.number(),
                 decision == null || decision.date() == null ? null : decision.date().toString(),
-                decision == null ? null : join(decision.signerTitle(), decision.signerName()), a.campaignId,
+                decision == null ? null : decision.signerName(), decision == null ? null : decision.signerTitle(),
+                a.campaignId,
                 a.campaignTitle, a.proposalId, a.status == null ? null : a.status.name(),
                 revocation == null || revocation.ground() == null ? null : revocation.ground().name(),
                 revocation == null ? null : revocation.decisionNumber(),
                 revocation == null || revocation.decisionDate() == null ? null : revocation.decisionDate().toString(),
                 a.position);
-    }
-
-    private static String join(String title, String name) {
-        return title == null ? name : name == null ? title : title + " " + name;
     }
 }

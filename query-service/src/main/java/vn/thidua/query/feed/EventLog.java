@@ -114,9 +114,9 @@ public interface EventLog {
      */
     final class Table implements EventLog {
 
-        private static final String SELECT = "SELECT global_index, event_identifier, type, aggregate_identifier,"
-                + " sequence_number, time_stamp, payload_type, payload_revision, payload, meta_data"
-                + " FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?";
+        private static final String COLUMNS = "global_index, event_identifier, type, aggregate_identifier,"
+                + " sequence_number, time_stamp, payload_type, payload_revision, payload, meta_data";
+        private static final String AFTER = "global_index > ? ORDER BY global_index LIMIT ?";
 
         private final DataSource dataSource;
         private final LongConsumer ensureDurable;
@@ -160,11 +160,27 @@ public interface EventLog {
         }
 
         private List<TrackedDomainEventData<byte[]>> rows(long after, int max) {
-            List<TrackedDomainEventData<byte[]>> rows = new ArrayList<>(Math.min(max, 1000));
+            List<TrackedDomainEventData<byte[]>> rows = select(dataSource, AFTER, List.of(after, max));
+            if (!rows.isEmpty()) {
+                ensureDurable.accept(rows.get(rows.size() - 1).trackingToken().position().orElseThrow());
+            }
+            return rows;
+        }
+
+        /**
+         * The event table's rows that meet {@code condition} (SQL after {@code WHERE}, with {@code ?} for each of
+         * {@code parameters}), each as Axon's event data with its timestamp parsed once: the one reader of the
+         * embedded store's rows, for the feed, the ledger and the histories.
+         */
+        public static List<TrackedDomainEventData<byte[]>> select(DataSource dataSource, String condition,
+                                                                  List<?> parameters) {
+            List<TrackedDomainEventData<byte[]>> rows = new ArrayList<>();
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement(SELECT)) {
-                select.setLong(1, after);
-                select.setInt(2, max);
+                 PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                         + " FROM domain_event_entry WHERE " + condition)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    select.setObject(i + 1, parameters.get(i));
+                }
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         rows.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(row.getLong(1)),
@@ -172,10 +188,7 @@ public interface EventLog {
                     }
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("reading the event store after " + after + ": " + e.getMessage(), e);
-            }
-            if (!rows.isEmpty()) {
-                ensureDurable.accept(rows.get(rows.size() - 1).trackingToken().position().orElseThrow());
+                throw new IllegalStateException("reading the event store (" + condition + "): " + e.getMessage(), e);
             }
             return rows;
         }

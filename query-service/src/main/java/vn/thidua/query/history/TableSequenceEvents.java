@@ -3,22 +3,16 @@ package vn.thidua.query.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventUtils;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
-import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import vn.thidua.domain.campaign.ProposalAdmitted;
 import vn.thidua.domain.proposal.ProposalSubmitted;
+import vn.thidua.query.feed.EventLog;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -35,8 +29,6 @@ import java.util.stream.Collectors;
  */
 public final class TableSequenceEvents implements SequenceEvents {
 
-    private static final String COLUMNS = "global_index, event_identifier, type, aggregate_identifier,"
-            + " sequence_number, time_stamp, payload_type, payload_revision, payload, meta_data";
     private static final int CHUNK = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,11 +47,11 @@ public final class TableSequenceEvents implements SequenceEvents {
 
     @Override
     public List<TrackedEventMessage<?>> ofCampaign(String campaignId) {
-        List<TrackedEventData<?>> rows = new ArrayList<>(rows(List.of(campaignId)));
+        List<TrackedDomainEventData<byte[]>> rows = new ArrayList<>(rows(List.of(campaignId)));
         Set<String> proposals = new LinkedHashSet<>();
-        for (TrackedEventData<?> row : rows) {
+        for (TrackedDomainEventData<byte[]> row : rows) {
             if (ProposalAdmitted.class.getName().equals(row.getPayload().getType().getName())) {
-                proposals.add(field((byte[]) row.getPayload().getData(), "proposalId"));
+                proposals.add(field(row.getPayload().getData(), "proposalId"));
             }
         }
         List<String> ids = new ArrayList<>(proposals);
@@ -77,36 +69,17 @@ public final class TableSequenceEvents implements SequenceEvents {
 
     @Override
     public Optional<String> campaignOfProposal(String proposalId) {
-        for (TrackedEventData<?> row : rows(List.of(proposalId))) {
+        for (TrackedDomainEventData<byte[]> row : rows(List.of(proposalId))) {
             if (ProposalSubmitted.class.getName().equals(row.getPayload().getType().getName())) {
-                return Optional.ofNullable(field((byte[]) row.getPayload().getData(), "campaignId"));
+                return Optional.ofNullable(field(row.getPayload().getData(), "campaignId"));
             }
         }
         return Optional.empty();
     }
 
-    private List<TrackedEventData<?>> rows(List<String> aggregateIds) {
+    private List<TrackedDomainEventData<byte[]>> rows(List<String> aggregateIds) {
         String marks = aggregateIds.stream().map(id -> "?").collect(Collectors.joining(","));
-        List<TrackedEventData<?>> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                     + " FROM domain_event_entry WHERE aggregate_identifier IN (" + marks + ")")) {
-            for (int i = 0; i < aggregateIds.size(); i++) {
-                select.setString(i + 1, aggregateIds.get(i));
-            }
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    rows.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(row.getLong(1)),
-                            new GenericDomainEventEntry<>(row.getString(3), row.getString(4), row.getLong(5),
-                                    row.getString(2), row.getString(6), row.getString(7), row.getString(8),
-                                    row.getBytes(9), row.getBytes(10))));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the events of " + aggregateIds.size() + " aggregates: "
-                    + e.getMessage(), e);
-        }
-        return rows;
+        return EventLog.Table.select(dataSource, "aggregate_identifier IN (" + marks + ")", aggregateIds);
     }
 
     private static String field(byte[] json, String name) {
