@@ -1,6 +1,7 @@
 package vn.thidua.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +24,12 @@ import java.time.Instant;
 public record CanonicalEvent(String eventId, String payloadType, String revision, String aggregateType,
                              String aggregateId, Long sequence, Instant timestamp, byte[] metaData, byte[] payload) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Reads the stored JSON whole: a value followed by anything else is not JSON (a reader that stops after the first
+     * value would give bytes appended to a stored payload the leaf of the payload before them).
+     */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The canonical JSON's UTF-8 bytes. */
     public byte[] canonicalBytes() {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +48,20 @@ class CanonicalEventTest {
                 "{}".getBytes(), "{\"a\":".getBytes());
         assertThatThrownBy(broken::canonicalBytes).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("payload");
+    }
+
+    @Test
+    void bytesAfterTheStoredJsonAreRefusedBothWays() {
+        for (String payload : List.of("{\"a\":1} trailing", "{\"a\":1}{\"b\":2}", "{\"a\":1} {\"x\":1}")) {
+            CanonicalEvent tampered = new CanonicalEvent("e", "T", "1", "A", "a-1", 0L, Instant.EPOCH,
+                    "{}".getBytes(), payload.getBytes(StandardCharsets.UTF_8));
+            assertThat(tampered.composed()).as(payload).isNull();
+            assertThatThrownBy(tampered::canonicalBytes).as(payload).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("payload");
+        }
+        CanonicalEvent spaced = new CanonicalEvent("e", "T", "1", "A", "a-1", 0L, Instant.EPOCH, "{}".getBytes(),
+                " {\"a\":1}  \n".getBytes(StandardCharsets.UTF_8));
+        assertThat(spaced.canonicalJson()).contains("\"payload\":{\"a\":1}");
     }
 
     /** Payloads of every kind a store may hold, tampered ones included. */

@@ -117,6 +117,20 @@ class AuditVerificationTest {
     }
 
     @Test
+    void bytesAppendedAfterAStoredPayloadAreNamed() throws Exception {
+        // a JSON reader that stops after the first value would read the same event, and hash it the same
+        StoredEvents.Row row = stored.get(stored.size() / 3);
+        byte[] original = column(row.position(), "PAYLOAD");
+        update(row.position(), "PAYLOAD", (new String(original, StandardCharsets.UTF_8) + " {\"x\":1}")
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            assertDivergence("ENTRY_CHANGED", row.position());
+        } finally {
+            update(row.position(), "PAYLOAD", original);
+        }
+    }
+
+    @Test
     void aDeletedStoredEventIsNamed() throws Exception {
         StoredEvents.Row row = stored.get(stored.size() / 3);
         Map<String, Object> original = rowOf(row.position());
