@@ -140,24 +140,26 @@ public class AuditQueryController {
         ExportLayout.Format chosen = ExportResponse.format(format);
         Filter filter = Filter.of(aggregateId, actor, type, from, to);
         Long since = QueryParameters.number("consistencyFrom", consistencyFrom, 1, Long.MAX_VALUE);
-        LedgerStamp.Taken taken = stamp.take("audit", filter.text(), ExportResponse.user(user), since,
-                filter.none(), true);
-        List<Long> positions = filter.none() ? null : queries.auditPositions(filter.keys(), filter.since(),
-                filter.until()).stream().filter(p -> p <= taken.throughPosition()).toList();
-        ExportWriter out = ExportResponse.open(response, chosen, "thidua-audit", taken, EXPORT_COLUMNS);
-        List<List<Long>> chunks = new ArrayList<>();
-        if (positions == null) {
-            for (long first = 0; first < taken.treeSize(); first += ExportResponse.CHUNK) {
-                chunks.add(List.of(first)); // the chunk's first leaf: its positions are read with the rest
+        try (ExportResponse.Slot running = ExportResponse.slot()) {
+            LedgerStamp.Taken taken = stamp.take("audit", filter.text(), ExportResponse.user(user), since,
+                    filter.none(), true);
+            List<Long> positions = filter.none() ? null : queries.auditPositions(filter.keys(), filter.since(),
+                    filter.until()).stream().filter(p -> p <= taken.throughPosition()).toList();
+            ExportWriter out = ExportResponse.open(response, chosen, "thidua-audit", taken, EXPORT_COLUMNS);
+            List<List<Long>> chunks = new ArrayList<>();
+            if (positions == null) {
+                for (long first = 0; first < taken.treeSize(); first += ExportResponse.CHUNK) {
+                    chunks.add(List.of(first)); // the chunk's first leaf: its positions are read with the rest
+                }
+            } else {
+                for (int i = 0; i < positions.size(); i += ExportResponse.CHUNK) {
+                    chunks.add(positions.subList(i, Math.min(positions.size(), i + ExportResponse.CHUNK)));
+                }
             }
-        } else {
-            for (int i = 0; i < positions.size(); i += ExportResponse.CHUNK) {
-                chunks.add(positions.subList(i, Math.min(positions.size(), i + ExportResponse.CHUNK)));
-            }
+            ExportResponse.pipelined(chunks, chunk -> auditRows(taken, positions == null
+                    ? leafPositions(taken, chunk.get(0)) : chunk), rows -> rows.forEach(out::row));
+            out.finish();
         }
-        ExportResponse.pipelined(chunks, chunk -> auditRows(taken, positions == null
-                ? leafPositions(taken, chunk.get(0)) : chunk), rows -> rows.forEach(out::row));
-        out.finish();
     }
 
     /** The positions of the leaves of one chunk, from its first: one tree view per chunk, so tiles are not kept. */

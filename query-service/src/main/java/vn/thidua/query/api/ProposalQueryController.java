@@ -99,18 +99,21 @@ public class ProposalQueryController {
         ExportLayout.Format chosen = ExportResponse.format(format);
         Conditions<AwardView> conditions = awardConditions(nominee, year, campaignId);
         Long since = QueryParameters.number("consistencyFrom", consistencyFrom, 1, Long.MAX_VALUE);
-        LedgerStamp.Taken taken = stamp.take("awards", ExportResponse.filter(ExportResponse.parameters(
-                "nominee", nominee, "year", year, "campaignId", campaignId)), ExportResponse.user(user), since, false,
-                false);
-        ExportWriter out = ExportResponse.open(response, chosen, "thidua-awards", taken, AWARD_COLUMNS);
-        queries.each(ReadModels.AWARDS, conditions, AWARD_ORDER, AwardView.class, ExportResponse.CHUNK, awards -> {
-            Map<Long, List<Object>> cells = stamp.cells(taken, awards.stream().map(a -> a.position).distinct()
-                    .sorted().toList());
-            for (AwardView a : awards) {
-                out.row(ExportResponse.row(awardCells(a), cells.get(a.position)));
-            }
-        });
-        out.finish();
+        try (ExportResponse.Slot running = ExportResponse.slot()) {
+            String filter = ExportResponse.filter(ExportResponse.parameters("nominee", nominee, "year", year,
+                    "campaignId", campaignId));
+            LedgerStamp.Taken taken = stamp.take("awards", filter, ExportResponse.user(user), since, false, false);
+            ExportWriter out = ExportResponse.open(response, chosen, "thidua-awards", taken, AWARD_COLUMNS);
+            int chunk = ExportResponse.CHUNK;
+            queries.each(ReadModels.AWARDS, conditions, AWARD_ORDER, AwardView.class, chunk, awards -> {
+                Map<Long, List<Object>> cells = stamp.cells(taken, awards.stream().map(a -> a.position).distinct()
+                        .sorted().toList());
+                for (AwardView a : awards) {
+                    out.row(ExportResponse.row(awardCells(a), cells.get(a.position)));
+                }
+            });
+            out.finish();
+        }
     }
 
     static final List<ExportLayout.Column> AWARD_COLUMNS = ExportResponse.withVerifiable(

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,6 +34,42 @@ public final class ExportResponse {
     public static final String ROOT_HASH = "Thidua-Root-Hash";
     /** Rows read and written together. */
     public static final int CHUNK = 256;
+    /**
+     * Exports running at once on one node: each holds a request thread and a core for as long as its rows take (a
+     * minute for a million), so a user asking for many at once is answered 503 rather than stalling everyone else.
+     */
+    public static final int CONCURRENT = 2;
+    private static final Semaphore RUNNING = new Semaphore(CONCURRENT);
+
+    /** A place among the exports running; 503 (Retry-After) when all are taken. Closed when the export ends. */
+    public static final class Slot implements AutoCloseable {
+        private final Semaphore places;
+        private boolean held = true;
+
+        Slot(Semaphore places) {
+            this.places = places;
+        }
+
+        @Override
+        public void close() {
+            if (held) {
+                held = false;
+                places.release();
+            }
+        }
+    }
+
+    public static Slot slot() {
+        return slot(RUNNING);
+    }
+
+    static Slot slot(Semaphore places) {
+        if (!places.tryAcquire()) {
+            throw new QueryExceptions.NotYetAvailable("Đang có " + CONCURRENT + " bản xuất chạy trên máy chủ này;"
+                    + " hãy thử lại sau ít phút");
+        }
+        return new Slot(places);
+    }
 
     private ExportResponse() {
     }

@@ -150,21 +150,23 @@ public class HistoryController {
                                String consistencyFrom, Principal user, HttpServletResponse response)
             throws IOException {
         Long since = QueryParameters.number("consistencyFrom", consistencyFrom, 1, Long.MAX_VALUE);
-        LedgerStamp.Taken taken = stamp.take("history", filter, ExportResponse.user(user), since, false, true);
-        ExportWriter out = ExportResponse.open(response, format, "thidua-history-" + id, taken, EXPORT_COLUMNS);
-        List<ObjectNode> pending = new ArrayList<>();
-        decisions.walk(collection, id, events, listed, -1, (message, entry) -> {
-            if (entry.get("position").asLong() > taken.throughPosition()) {
-                return false; // after the head: not in this export
-            }
-            pending.add(entry);
-            if (pending.size() == ExportResponse.CHUNK) {
-                writeHistoryRows(out, taken, pending);
-            }
-            return true;
-        });
-        writeHistoryRows(out, taken, pending);
-        out.finish();
+        try (ExportResponse.Slot running = ExportResponse.slot()) {
+            LedgerStamp.Taken taken = stamp.take("history", filter, ExportResponse.user(user), since, false, true);
+            ExportWriter out = ExportResponse.open(response, format, "thidua-history-" + id, taken, EXPORT_COLUMNS);
+            List<ObjectNode> pending = new ArrayList<>();
+            decisions.walk(collection, id, events, listed, -1, (message, entry) -> {
+                if (entry.get("position").asLong() > taken.throughPosition()) {
+                    return false; // after the head: not in this export
+                }
+                pending.add(entry);
+                if (pending.size() == ExportResponse.CHUNK) {
+                    writeHistoryRows(out, taken, pending);
+                }
+                return true;
+            });
+            writeHistoryRows(out, taken, pending);
+            out.finish();
+        }
     }
 
     private void writeHistoryRows(ExportWriter out, LedgerStamp.Taken taken, List<ObjectNode> entries) {
