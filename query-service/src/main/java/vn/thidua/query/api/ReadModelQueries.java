@@ -192,7 +192,7 @@ public class ReadModelQueries {
             return List.of();
         }
         Map<String, T> byId = new HashMap<>();
-        for (Document d : database.getCollection(collection).find(Filters.in(View.ID, ids))) {
+        for (Document d : ReadModels.findByIds(database.getCollection(collection), ids)) {
             T view = mapper.fromDocument(d, type);
             byId.put(view.id, view);
         }

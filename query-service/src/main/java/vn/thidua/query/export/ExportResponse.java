@@ -163,10 +163,9 @@ public final class ExportResponse {
 
     /** The event's columns ({@link #EVENT_COLUMNS}), then {@code columns}, then the verifiable ones. */
     public static List<ExportLayout.Column> eventTable(ExportLayout.Column... columns) {
-        List<ExportLayout.Column> all = new ArrayList<>(EVENT_COLUMNS);
-        all.addAll(List.of(columns));
-        all.addAll(ExportLayout.VERIFIABLE);
-        return all;
+        List<ExportLayout.Column> own = new ArrayList<>(EVENT_COLUMNS);
+        own.addAll(List.of(columns));
+        return withVerifiable(own.toArray(ExportLayout.Column[]::new));
     }
 
     /** {@code columns} followed by the verifiable ones. */
