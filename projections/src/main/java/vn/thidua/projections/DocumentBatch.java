@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * The documents one batch of events reads and changes, kept in memory: each is read from MongoDB at most once per
  * batch, changed by the handlers, and those changed are written back with one ordered bulk write per collection,
- * after their entries in the {@link KeyIndex}. Collections are written in the order they were declared.
+ * then their entries in the {@link KeyIndex}. Collections are written in the order they were declared.
  * <p>
  * A batch {@link #inMemory} starts from no document, reads nothing and writes nothing: folding a campaign's events
  * through it gives the documents the live read models held after them ({@link AsOf}).
@@ -35,6 +35,7 @@ public class DocumentBatch implements Batch {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final UpdateOptions MARK_UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final int PREFETCH_CHUNK = 500;
 
     private final String name;
@@ -133,16 +134,21 @@ public class DocumentBatch implements Batch {
         if (database == null) {
             throw new IllegalStateException("an in-memory batch is never written");
         }
+        // documents first (each with the index entries it is about to lose), then the index, then the marks cleared:
+        // a crash anywhere in between leaves the marks, from which the redelivery finishes the index (View)
         KeyIndex index = new KeyIndex();
         for (Table<?> table : tables.values()) {
             table.indexChanges(index);
         }
-        index.flush(database);
         for (Table<?> table : tables.values()) {
             List<WriteModel<Document>> writes = table.writes(mapper);
             if (!writes.isEmpty()) {
                 table.collection.bulkWrite(writes, ORDERED);
             }
+        }
+        index.flush(database);
+        for (Table<?> table : tables.values()) {
+            table.clearPending();
             table.clear();
         }
         if (!marks.isEmpty()) {
@@ -172,6 +178,10 @@ public class DocumentBatch implements Batch {
         final Map<String, T> loaded = new LinkedHashMap<>();
         final Map<String, Long> positionAtLoad = new HashMap<>();
         final Map<String, Map<String, String>> entriesAtLoad = new HashMap<>();
+        /** Documents read with an index change a stopped batch left unfinished ({@link View#indexPending}). */
+        final Map<String, List<View.IndexEntry>> pendingAtLoad = new HashMap<>();
+        /** Documents whose mark is to be cleared once the index is written. */
+        final List<String> marked = new ArrayList<>();
 
         @SuppressWarnings("unchecked")
         Table(MongoCollection<Document> collection, Projector<?> readModel) {
@@ -212,6 +222,9 @@ public class DocumentBatch implements Batch {
         void loadedAs(String id, T view) {
             positionAtLoad.put(id, view.position);
             entriesAtLoad.put(id, readModel.indexEntries(view));
+            if (view.indexPending != null) {
+                pendingAtLoad.put(id, view.indexPending);
+            }
         }
 
         void created(String id, T view) {
@@ -233,16 +246,64 @@ public class DocumentBatch implements Batch {
             return writes;
         }
 
+        /**
+         * The index changes of the documents this batch changed, and of those read with an unfinished change: the
+         * entries they no longer have are taken out (with those an unfinished change was to take out), their entries
+         * listed (all of them after an unfinished change, whose additions may be lost). A changed document is written
+         * with what is taken out, as its mark.
+         */
         void indexChanges(KeyIndex index) {
+            String name = collection.getNamespace().getCollectionName();
             loaded.forEach((id, view) -> {
-                if (changed(id, view)) {
-                    index.change(collection.getNamespace().getCollectionName(), entriesAtLoad.get(id),
-                            readModel.indexEntries(view), id);
+                List<View.IndexEntry> pending = pendingAtLoad.get(id);
+                boolean changed = changed(id, view);
+                if (view == null || !changed && pending == null) {
+                    return;
+                }
+                Map<String, String> before = entriesAtLoad.get(id);
+                Map<String, String> after = readModel.indexEntries(view);
+                List<View.IndexEntry> out = new ArrayList<>();
+                before.forEach((key, entry) -> {
+                    if (!entry.equals(after.get(key))) {
+                        out.add(new View.IndexEntry(key, entry));
+                    }
+                });
+                if (pending != null) {
+                    pending.stream().filter(p -> !p.entry().equals(after.get(p.key())) && !out.contains(p))
+                            .forEach(out::add);
+                }
+                boolean adds = false;
+                for (Map.Entry<String, String> entry : after.entrySet()) {
+                    if (pending != null || !entry.getValue().equals(before.get(entry.getKey()))) {
+                        index.add(name, entry.getKey(), entry.getValue(), id);
+                        adds = true;
+                    }
+                }
+                out.forEach(e -> index.remove(name, e.key(), e.entry(), id));
+                if (changed && (adds || !out.isEmpty())) {
+                    view.indexPending = out;
+                    marked.add(id);
+                } else if (pending != null) {
+                    marked.add(id);
                 }
             });
         }
 
+        /** Clears the marks of the documents whose index change is now written. */
+        void clearPending() {
+            if (marked.isEmpty()) {
+                return;
+            }
+            List<WriteModel<Document>> clears = new ArrayList<>(marked.size());
+            for (String id : marked) {
+                clears.add(new UpdateOneModel<>(Filters.eq(View.ID, id), Updates.unset(View.INDEX_PENDING)));
+            }
+            collection.bulkWrite(clears, UNORDERED);
+        }
+
         void clear() {
+            marked.clear();
+            pendingAtLoad.clear();
             loaded.clear();
             positionAtLoad.clear();
             entriesAtLoad.clear();

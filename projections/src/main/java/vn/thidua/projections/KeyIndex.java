@@ -31,8 +31,12 @@ import java.util.TreeSet;
  * entries. They are spread over {@value #BUCKETS} bucket documents ({@code <collection>|<key>#<bucket>}, the bucket a
  * hash of the document's id) so that no bucket grows with the whole collection.
  * <p>
- * Written <em>before</em> the documents of a batch, with {@code $pull} and {@code $addToSet}: a crash between the two
- * writes is repaired by the redelivery, which finds the documents unchanged and so computes the same changes again.
+ * Written <em>after</em> the documents of a batch, with {@code $pull} and {@code $addToSet}; each document is written
+ * with the entries the index is about to lose for it ({@link View#indexPending}), cleared once the index is written.
+ * A crash between the writes leaves that mark on the document, and the redelivery, which reads the document again,
+ * finishes the change from it: the index then holds what the documents say, however the redelivered events are
+ * grouped into batches. (Written before the documents, as it was, the index kept a stale entry whenever the
+ * redelivered batch went further than the lost one: it computed its changes from the documents as they were.)
  */
 public final class KeyIndex {
 
@@ -47,10 +51,11 @@ public final class KeyIndex {
 
     /**
      * The layout this class writes, recorded in the index (a document {@value #LAYOUT_ID}) when it is built: 2 since
-     * the text keys ({@link #textKey}). A data folder whose index has another layout is rebuilt at start
+     * the text keys ({@link #textKey}), 3 since the dashboards' keys and covered values
+     * ({@link Projector#coveredValues}) and the figures they summarise. A data folder whose index has another layout is rebuilt at start
      * ({@code ReadModelProjection#rebuildIfIndexOutdated}).
      */
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
     static final String LAYOUT_ID = Projections.LAYOUT_ID;
 
     /** The key listing every document of a collection. */
@@ -124,20 +129,16 @@ public final class KeyIndex {
      * Notes that a document moved from the entries {@code before} (by key) to those {@code after} in this batch: an
      * entry that is the same under the same key is left as it is.
      */
-    void change(String collection, Map<String, String> before, Map<String, String> after, String id) {
-        before.forEach((key, entry) -> {
-            if (!entry.equals(after.get(key))) {
-                removed.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entry);
-            }
-        });
-        after.forEach((key, entry) -> {
-            if (!entry.equals(before.get(key))) {
-                added.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entry);
-            }
-        });
+    /** Takes {@code entry} out of {@code key} (the document {@code id}'s). */
+    void remove(String collection, String key, String entry, String id) {
+        removed.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entry);
     }
 
-    /** Writes what the batch changed (removals first; each update is idempotent), and forgets it. */
+    /** Lists {@code entry} under {@code key} (the document {@code id}'s). */
+    void add(String collection, String key, String entry, String id) {
+        added.computeIfAbsent(bucketId(collection, key, id), k -> new TreeSet<>()).add(entry);
+    }
+
     void flush(MongoDatabase database) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         removed.forEach((bucket, entries) -> writes.add(new UpdateOneModel<>(Filters.eq(View.ID, bucket),
@@ -184,6 +185,27 @@ public final class KeyIndex {
     }
 
     /** The ids of the documents listed under a text key, each with its text. */
+    /**
+     * The entries of each of {@code keys} (in the index's order; an empty set for a key nothing is listed under), read
+     * together: what a dashboard adds up ({@link Projector#coveredValues}).
+     */
+    public static Map<String, TreeSet<String>> entriesByKey(MongoDatabase database, String collection,
+                                                            Collection<String> keys) {
+        Map<String, String> keyByBucket = new HashMap<>();
+        Map<String, TreeSet<String>> entries = new TreeMap<>();
+        for (String key : keys) {
+            entries.put(key, new TreeSet<>());
+            for (int b = 0; b < BUCKETS; b++) {
+                keyByBucket.put(bucketId(collection, key, b), key);
+            }
+        }
+        for (Document bucket : ReadModels.findByIds(database.getCollection(ReadModels.KEY_INDEX),
+                new ArrayList<>(keyByBucket.keySet()))) {
+            entries.get(keyByBucket.get(bucket.getString(View.ID))).addAll(bucket.getList(ENTRIES, String.class));
+        }
+        return entries;
+    }
+
     public static Map<String, String> texts(MongoDatabase database, String collection, String field) {
         Map<String, String> texts = new HashMap<>();
         for (String entry : entries(database, collection, textKey(field))) {

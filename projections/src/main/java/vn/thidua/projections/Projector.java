@@ -109,6 +109,16 @@ public abstract class Projector<V extends View> {
         return Map.of();
     }
 
+    /**
+     * Keys under which the document's entry carries a value instead of its order ({@code KeyIndex.entry(value, id)}):
+     * what a dashboard answers from the index alone, one read of the key's entries, without reading the documents
+     * (a campaign's figures under the statistics keys, a proposal's waiting date under its step's key). None unless
+     * the read model declares some; a null value lists nothing.
+     */
+    public Map<String, String> coveredValues(V document) {
+        return Map.of();
+    }
+
     /** Every key the document is listed under, with its entry there ({@link KeyIndex#entry}). */
     public final Map<String, String> indexEntries(V document) {
         Map<String, String> entries = new HashMap<>();
@@ -119,6 +129,11 @@ public abstract class Projector<V extends View> {
         searchTexts(document).forEach((field, text) -> {
             if (text != null) {
                 entries.put(KeyIndex.textKey(field), KeyIndex.entry(text, document.id));
+            }
+        });
+        coveredValues(document).forEach((key, value) -> {
+            if (value != null) {
+                entries.put(key, KeyIndex.entry(value, document.id));
             }
         });
         return entries;

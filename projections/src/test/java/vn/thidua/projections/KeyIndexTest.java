@@ -57,7 +57,7 @@ class KeyIndexTest {
             for (int i = 0; i < 3_000; i++) {
                 String id = "award-" + i;
                 String entry = KeyIndex.entry(String.format("%04d", i % 7), id);
-                index.change(ReadModels.AWARDS, Map.of(), Map.of(KeyIndex.ALL, entry), id);
+                index.add(ReadModels.AWARDS, KeyIndex.ALL, entry, id);
                 all.add(entry);
                 if (i % 500 == 499) {
                     index.flush(database); // several batches, as a processor writes them
@@ -73,7 +73,7 @@ class KeyIndexTest {
             for (int i = 0; i < 3_000; i += 2) {
                 String id = "award-" + i;
                 String entry = KeyIndex.entry(String.format("%04d", i % 7), id);
-                index.change(ReadModels.AWARDS, Map.of(KeyIndex.ALL, entry), Map.of(), id);
+                index.remove(ReadModels.AWARDS, KeyIndex.ALL, entry, id);
                 all.remove(entry);
             }
             index.flush(database);

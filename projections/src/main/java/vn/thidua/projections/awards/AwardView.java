@@ -19,6 +19,11 @@ public class AwardView extends View {
     /** The {@link vn.thidua.projections.KeyIndex} field of the nominee's letters (besides all, campaign, year). */
     public static final String NOMINEE_FIELD = "nominee";
 
+    /** The key of the awards a decision granted, by its number as written ("1456/QĐ-UBND"). */
+    public static String decisionKey(String number) {
+        return "decision:" + number;
+    }
+
     public String proposalId;
     public String campaignId;
     public String campaignTitle;

@@ -15,11 +15,17 @@ import java.util.Set;
 /** {@code awards}: one document per award granted, kept (marked revoked) when the award is revoked. */
 public final class AwardsProjector extends Projector<AwardView> {
 
-    /** Listed all together, by campaign, by achievement year and by runs of letters of the nominee. */
+    /**
+     * Listed all together, by campaign, by achievement year, by the number of the decision that granted it (its
+     * annex) and by runs of letters of the nominee.
+     */
     @Override
     public Set<String> indexKeys(AwardView a) {
         Set<String> keys = new LinkedHashSet<>(List.of(KeyIndex.ALL, KeyIndex.campaignKey(a.campaignId),
                 KeyIndex.yearKey(a.achievementYear)));
+        if (a.decision != null && a.decision.number() != null) {
+            keys.add(AwardView.decisionKey(a.decision.number()));
+        }
         keys.addAll(KeyIndex.trigramKeys(AwardView.NOMINEE_FIELD, a.nomineeSearch));
         return keys;
     }

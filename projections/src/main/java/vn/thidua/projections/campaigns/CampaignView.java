@@ -3,8 +3,10 @@ package vn.thidua.projections.campaigns;
 import vn.thidua.domain.campaign.value.AwardScheme;
 import vn.thidua.domain.campaign.value.CampaignPlan;
 import vn.thidua.domain.campaign.value.CampaignStatus;
+import vn.thidua.domain.campaign.value.InspectionRating;
 import vn.thidua.domain.campaign.value.QuotaBucket;
 import vn.thidua.domain.campaign.value.ReportKind;
+import vn.thidua.domain.common.Level;
 import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.projections.Internal;
 import vn.thidua.projections.SearchText;
@@ -13,6 +15,7 @@ import vn.thidua.projections.VersionedView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,6 +66,12 @@ public class CampaignView extends VersionedView {
     public Map<String, AwardTally> awardsByScheme = new TreeMap<>();
     /** Quota used and remaining by scheme id. */
     public Map<String, SchemeQuota> quotas = new TreeMap<>();
+    /** Inspections by rating (EXCELLENT, GOOD, FAIR, POOR). */
+    public Map<String, Integer> inspectionsByRating = new TreeMap<>();
+    /** Reports by the plan's milestone id they answer: on time, late, and still overdue. */
+    public Map<String, MilestoneReports> reportsByMilestone = new TreeMap<>();
+    /** Awards by form, level and achievement year (the year of the achievement, not of the decision). */
+    public List<AwardCount> awardCounts = new ArrayList<>();
 
     // ------------------------------------------------------------------ what happened to the campaign
 
@@ -124,19 +133,41 @@ public class CampaignView extends VersionedView {
         counts.participants++;
     }
 
-    public void workPledged(boolean late) {
+    /** @param unitsFirst the unit had pledged no work until now */
+    public void workPledged(boolean late, boolean unitsFirst) {
         counts.pledgedWorks++;
         if (late) {
             counts.lateWorks++;
         }
+        if (unitsFirst) {
+            counts.unitsWithWorks++;
+        }
     }
 
-    public void inspected() {
+    public void inspected(InspectionRating rating) {
         counts.inspections++;
+        inspectionsByRating.merge(String.valueOf(rating), 1, Integer::sum);
     }
 
-    /** @param unitCaughtUp the report was the unit's last overdue one */
-    public void reportSubmitted(ReportKind kind, boolean late, boolean unitCaughtUp) {
+    /**
+     * @param unitCaughtUp the report was the unit's last overdue one
+     * @param wasOverdue   the unit's report for this milestone had been recorded overdue
+     * @param unitsFirst   the unit had submitted no report until now
+     */
+    public void reportSubmitted(ReportKind kind, String milestoneId, boolean late, boolean unitCaughtUp,
+                                boolean wasOverdue, boolean unitsFirst) {
+        MilestoneReports reports = reportsByMilestone.computeIfAbsent(milestoneId, id -> new MilestoneReports());
+        if (late) {
+            reports.late++;
+        } else {
+            reports.onTime++;
+        }
+        if (wasOverdue) {
+            reports.overdue--;
+        }
+        if (unitsFirst) {
+            counts.unitsReported++;
+        }
         boolean interim = kind == ReportKind.INTERIM;
         if (interim && late) {
             counts.interimReportsLate++;
@@ -153,7 +184,8 @@ public class CampaignView extends VersionedView {
     }
 
     /** @param unitFirstOverdue the unit had no report overdue until now */
-    public void reportOverdue(boolean unitFirstOverdue) {
+    public void reportOverdue(String milestoneId, boolean unitFirstOverdue) {
+        reportsByMilestone.computeIfAbsent(milestoneId, id -> new MilestoneReports()).overdue++;
         counts.overdueReports++;
         if (unitFirstOverdue) {
             counts.overdueUnits++;
@@ -183,16 +215,36 @@ public class CampaignView extends VersionedView {
         proposalsByStatus.moved(from, to);
     }
 
-    public void awardGranted(String schemeId) {
+    /** An award of {@code schemeId}, whose terms were {@code form} at {@code level}, for {@code achievementYear}. */
+    public void awardGranted(String schemeId, String form, Level level, int achievementYear) {
         AwardTally tally = awardsByScheme.computeIfAbsent(schemeId, id -> new AwardTally());
         tally.granted++;
         tally.inForce++;
+        awardCount(form, level, achievementYear).granted++;
     }
 
-    public void awardRevoked(String schemeId) {
+    public void awardRevoked(String schemeId, String form, Level level, int achievementYear) {
         AwardTally tally = awardsByScheme.computeIfAbsent(schemeId, id -> new AwardTally());
         tally.revoked++;
         tally.inForce--;
+        awardCount(form, level, achievementYear).revoked++;
+    }
+
+    /** The count of its form, level and year, kept in that order (one state, one list). */
+    private AwardCount awardCount(String form, Level level, int achievementYear) {
+        AwardCount key = new AwardCount();
+        key.form = form;
+        key.level = level;
+        key.achievementYear = achievementYear;
+        int at = 0;
+        while (at < awardCounts.size() && AwardCount.ORDER.compare(awardCounts.get(at), key) < 0) {
+            at++;
+        }
+        if (at < awardCounts.size() && AwardCount.ORDER.compare(awardCounts.get(at), key) == 0) {
+            return awardCounts.get(at);
+        }
+        awardCounts.add(at, key);
+        return key;
     }
 
     public record Amendment(Instant at, String reason) {
@@ -211,6 +263,29 @@ public class CampaignView extends VersionedView {
         public int overdueReports;
         /** Units with at least one report still overdue. */
         public int overdueUnits;
+        /** Units that have pledged at least one work. */
+        public int unitsWithWorks;
+        /** Units that have submitted at least one report. */
+        public int unitsReported;
+    }
+
+    public static class MilestoneReports {
+        public int onTime;
+        public int late;
+        /** Recorded overdue and not submitted since. */
+        public int overdue;
+    }
+
+    public static class AwardCount {
+        static final Comparator<AwardCount> ORDER = Comparator.<AwardCount>comparingInt(c -> c.achievementYear)
+                .thenComparing(c -> String.valueOf(c.form))
+                .thenComparing(c -> c.level == null ? "" : c.level.code());
+
+        public String form;
+        public Level level;
+        public int achievementYear;
+        public int granted;
+        public int revoked;
     }
 
     public static class AwardTally {

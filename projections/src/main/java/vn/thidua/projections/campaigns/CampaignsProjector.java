@@ -31,13 +31,14 @@ import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.Projector;
 import vn.thidua.projections.ReadModels;
+import vn.thidua.projections.participants.ParticipantView;
+import vn.thidua.projections.proposals.ProposalView;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * {@code campaigns}: a campaign's plan, status and counts. Runs first for every event (see
@@ -70,6 +71,16 @@ public final class CampaignsProjector extends Projector<CampaignView> {
     }
 
     /**
+     * The campaign's figures under the statistics keys (every campaign, and each year its period touches) and its
+     * awards under the key of each achievement year they count: what the dashboards across campaigns add up, from
+     * the index alone ({@link CampaignFigures}).
+     */
+    @Override
+    public Map<String, String> coveredValues(CampaignView c) {
+        return CampaignFigures.coveredValues(c);
+    }
+
+    /**
      * Latest issue date first: the stored date (ISO-8601 text) with each digit d written 9 - d; a campaign without
      * one last, as the store sorts a missing value in a descending order.
      */
@@ -95,12 +106,16 @@ public final class CampaignsProjector extends Projector<CampaignView> {
         on(QuotaAllocated.class, QuotaAllocated::campaignId,
                 (c, e, in) -> c.quotaAllocated(e.schemeId(), e.collectives(), e.individuals(), e.reference()));
         on(ParticipantRegistered.class, ParticipantRegistered::campaignId, (c, e, in) -> c.participantRegistered());
-        on(WorkPledged.class, WorkPledged::campaignId, (c, e, in) -> c.workPledged(e.late()));
-        on(InspectionRecorded.class, InspectionRecorded::campaignId, (c, e, in) -> c.inspected());
-        on(ReportSubmitted.class, ReportSubmitted::campaignId, (c, e, in) -> c.reportSubmitted(e.kind(), e.late(),
-                in.participant(e.campaignId(), e.unitId()).wouldCatchUpWith(e.milestoneId())));
-        on(ReportOverdue.class, ReportOverdue::campaignId, (c, e, in) ->
-                c.reportOverdue(in.participant(e.campaignId(), e.unitId()).overdue.isEmpty()));
+        on(WorkPledged.class, WorkPledged::campaignId, (c, e, in) ->
+                c.workPledged(e.late(), in.participant(e.campaignId(), e.unitId()).works.isEmpty()));
+        on(InspectionRecorded.class, InspectionRecorded::campaignId, (c, e, in) -> c.inspected(e.rating()));
+        on(ReportSubmitted.class, ReportSubmitted::campaignId, (c, e, in) -> {
+            ParticipantView unit = in.participant(e.campaignId(), e.unitId());
+            c.reportSubmitted(e.kind(), e.milestoneId(), e.late(), unit.wouldCatchUpWith(e.milestoneId()),
+                    unit.isOverdue(e.milestoneId()), unit.reports.isEmpty());
+        });
+        on(ReportOverdue.class, ReportOverdue::campaignId, (c, e, in) -> c.reportOverdue(e.milestoneId(),
+                in.participant(e.campaignId(), e.unitId()).overdue.isEmpty()));
         on(CampaignConcluded.class, CampaignConcluded::campaignId,
                 (c, e, in) -> c.concluded(e.concludedOn(), e.summary()));
         on(CampaignClosed.class, CampaignClosed::campaignId, (c, e, in) -> c.closed(e.closedOn(), e.note()));
@@ -119,23 +134,32 @@ public final class CampaignsProjector extends Projector<CampaignView> {
         proposalMoves(ProposalSupplemented.class, ProposalStatus.SUPPLEMENTED);
         proposalMoves(ProposalAppraised.class, ProposalStatus.APPRAISED);
         proposalMoves(CouncilVoteRecorded.class, ProposalStatus.VOTED);
-        proposalMoves(AwardGranted.class, ProposalStatus.AWARDED, (c, e) -> c.awardGranted(e.schemeId()));
+        proposalMoves(AwardGranted.class, ProposalStatus.AWARDED, (c, e, p) ->
+                c.awardGranted(e.schemeId(), p.terms.form(), p.terms.level(), e.achievementYear()));
         proposalMoves(ProposalRejected.class, ProposalStatus.REJECTED);
         proposalMoves(ProposalWithdrawn.class, ProposalStatus.WITHDRAWN);
-        proposalMoves(AwardRevoked.class, ProposalStatus.REVOKED, (c, e) -> c.awardRevoked(e.schemeId()));
+        proposalMoves(AwardRevoked.class, ProposalStatus.REVOKED, (c, e, p) ->
+                c.awardRevoked(e.schemeId(), p.terms.form(), p.terms.level(), p.achievementYear));
     }
 
     private <E extends ProposalEvent> void proposalMoves(Class<E> event, ProposalStatus to) {
-        proposalMoves(event, to, (c, e) -> {
+        proposalMoves(event, to, (c, e, p) -> {
         });
+    }
+
+    /** What else a proposal's event counts in its campaign, given the proposal as it was. */
+    @FunctionalInterface
+    private interface AlsoCounted<E> {
+        void count(CampaignView campaign, E event, ProposalView proposal);
     }
 
     /** The proposal (as it was) moves to {@code to} in its campaign's count by status, with anything else counted. */
     private <E extends ProposalEvent> void proposalMoves(Class<E> event, ProposalStatus to,
-                                                         BiConsumer<CampaignView, E> alsoCounted) {
+                                                         AlsoCounted<E> alsoCounted) {
         on(event, (e, in) -> in.proposal(e.proposalId()).campaignId, (c, e, in) -> {
-            alsoCounted.accept(c, e);
-            c.proposalMoved(in.proposal(e.proposalId()).status, to);
+            ProposalView proposal = in.proposal(e.proposalId());
+            alsoCounted.count(c, e, proposal);
+            c.proposalMoved(proposal.status, to);
         });
     }
 

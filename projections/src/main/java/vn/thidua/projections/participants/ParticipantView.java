@@ -65,6 +65,48 @@ public class ParticipantView extends VersionedView {
         overdueCount++;
     }
 
+    /** Whether the unit's report for {@code milestoneId} is recorded overdue (and not submitted since). */
+    public boolean isOverdue(String milestoneId) {
+        return overdue.stream().anyMatch(o -> o.milestoneId().equals(milestoneId));
+    }
+
+    /** Why the standing agency should follow the unit up, in this order; none when nothing is missing. */
+    public List<FollowUp> followUps() {
+        List<FollowUp> reasons = new ArrayList<>();
+        if (!overdue.isEmpty()) {
+            reasons.add(FollowUp.OVERDUE);
+        }
+        if (reports.isEmpty()) {
+            reasons.add(FollowUp.NO_REPORT);
+        }
+        if (works.isEmpty()) {
+            reasons.add(FollowUp.NO_WORK);
+        }
+        return reasons;
+    }
+
+    /** Why a unit needs following up. */
+    public enum FollowUp {
+        OVERDUE("có báo cáo quá hạn"),
+        NO_REPORT("chưa nộp báo cáo nào"),
+        NO_WORK("chưa đăng ký công trình, phần việc");
+
+        private final String label;
+
+        FollowUp(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The key of a campaign's units that need following up, for any reason ({@code reason} null) or one. */
+    public static String followUpKey(String campaignId, FollowUp reason) {
+        return "follow-up:" + campaignId + (reason == null ? "" : "/" + reason.name());
+    }
+
     /** Whether a report for {@code milestoneId} would leave the unit with no report overdue. */
     public boolean wouldCatchUpWith(String milestoneId) {
         return overdue.size() == 1 && overdue.get(0).milestoneId().equals(milestoneId);

@@ -10,6 +10,8 @@ import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.Projector;
 import vn.thidua.projections.ReadModels;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static vn.thidua.projections.ReadModels.participantId;
@@ -17,10 +19,19 @@ import static vn.thidua.projections.ReadModels.participantId;
 /** {@code participants}: one document per campaign and registered unit, with its works, inspections and reports. */
 public final class ParticipantsProjector extends Projector<ParticipantView> {
 
-    /** Listed by campaign (and, for a unit's own users, by unit), in the order of unit ids. */
+    /**
+     * Listed by campaign (and, for a unit's own users, by unit), and among the campaign's units to follow up (any
+     * reason, and each), in the order of unit ids.
+     */
     @Override
     public Set<String> indexKeys(ParticipantView p) {
-        return Set.of(KeyIndex.campaignKey(p.campaignId), ParticipantView.unitKey(p.unitId));
+        Set<String> keys = new HashSet<>(List.of(KeyIndex.campaignKey(p.campaignId), ParticipantView.unitKey(p.unitId)));
+        List<ParticipantView.FollowUp> reasons = p.followUps();
+        if (!reasons.isEmpty()) {
+            keys.add(ParticipantView.followUpKey(p.campaignId, null));
+            reasons.forEach(reason -> keys.add(ParticipantView.followUpKey(p.campaignId, reason)));
+        }
+        return keys;
     }
 
     @Override

@@ -32,6 +32,19 @@ public class ProposalView extends VersionedView {
         return "campaign-status:" + campaignId + "/" + status;
     }
 
+    /**
+     * The key of the proposals waiting in {@code status} (an undecided one), in every campaign ({@code campaignId}
+     * null) or in one; each entry carries the date the proposal reached that step.
+     */
+    public static String waitingKey(String campaignId, ProposalStatus status) {
+        return campaignId == null ? "waiting:" + status.name() : "campaign-waiting:" + campaignId + "/" + status.name();
+    }
+
+    /** The date the proposal reached its current step (its last step's date). */
+    public LocalDate since() {
+        return history.isEmpty() ? null : history.get(history.size() - 1).on();
+    }
+
     public static String campaignUnitKey(String campaignId, String unitId) {
         return "campaign-unit:" + campaignId + "/" + unitId;
     }

@@ -14,6 +14,7 @@ import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.Projector;
 import vn.thidua.projections.ReadModels;
 
+import java.util.Map;
 import java.util.Set;
 
 /** {@code proposals}: an award proposal's whole lifecycle, one step per event of its stream. */
@@ -25,6 +26,20 @@ public final class ProposalsProjector extends Projector<ProposalView> {
         return Set.of(KeyIndex.campaignKey(p.campaignId),
                 ProposalView.campaignStatusKey(p.campaignId, String.valueOf(p.status)),
                 ProposalView.campaignUnitKey(p.campaignId, p.proposingUnitId));
+    }
+
+    /**
+     * While undecided, listed under its step's waiting keys (every campaign's, and its own) with the date it reached
+     * that step: how many wait at each step, and since when, read from the index alone.
+     */
+    @Override
+    public Map<String, String> coveredValues(ProposalView p) {
+        if (p.status == null || !p.status.undecided() || p.since() == null) {
+            return Map.of();
+        }
+        String since = p.since().toString();
+        return Map.of(ProposalView.waitingKey(null, p.status), since,
+                ProposalView.waitingKey(p.campaignId, p.status), since);
     }
 
     /** As stored (ISO-8601 text, which is what the store sorts); none sorts first. */
