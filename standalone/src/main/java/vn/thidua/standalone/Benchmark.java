@@ -240,6 +240,8 @@ public final class Benchmark {
                     query.getBean(MongoDatabase.class));
             ledgerFigures(new LoadGenerator(platform.commandPort(), platform.queryPort(), "auditor"), query,
                     head(events), feedCeiling);
+            DashboardBenchmark.run(new LoadGenerator(platform.commandPort(), platform.queryPort(), "auditor"),
+                    query.getBean(MongoDatabase.class), platform.queryPort(), QUERIES, QUERY_BUDGET_MILLIS);
             asOfFigures(new LoadGenerator(platform.commandPort(), platform.queryPort(), "auditor"), events, big);
             exportFigures(platform.queryPort(), query.getBean(TreeStore.class));
             System.gc();

@@ -144,6 +144,24 @@ class AuthorizationMatrixTest {
         rows.add(new Row("query", "GET", "/api/awards", "/api/awards", EVERYONE, 200, 200, null));
         rows.add(new Row("query", "GET", "/api/audit", "/api/audit", EnumSet.of(Who.AUDITOR, Who.ADMIN), 200, 0,
                 null));
+        // dashboards: a campaign's for every reader (a UNIT user's follow-up list narrowed to its unit), the figures
+        // across campaigns for every role but UNIT; printed outputs asked in a format there is not
+        Set<Who> readersButUnits = EnumSet.of(Who.ORGANIZER, Who.INSPECTOR, Who.COUNCIL, Who.APPROVER, Who.AUDITOR,
+                Who.ADMIN);
+        rows.add(new Row("query", "GET", "/api/dashboards/campaigns/CAMPAIGN", "/api/dashboards/campaigns/{id}",
+                EVERYONE, 200, 200, null));
+        rows.add(new Row("query", "GET", "/api/dashboards/campaigns/CAMPAIGN/follow-up",
+                "/api/dashboards/campaigns/{id}/follow-up", EVERYONE, 200, 200, null));
+        rows.add(new Row("query", "GET", "/api/dashboards/statistics", "/api/dashboards/statistics",
+                readersButUnits, 200, 0, null));
+        rows.add(new Row("query", "GET", "/api/dashboards/awards", "/api/dashboards/awards", readersButUnits, 200, 0,
+                null));
+        rows.add(new Row("query", "GET", "/api/dashboards/waiting", "/api/dashboards/waiting", readersButUnits, 200,
+                0, null));
+        rows.add(new Row("query", "GET", "/api/dashboards/campaigns/CAMPAIGN/report?format=pdf",
+                "/api/dashboards/campaigns/{id}/report", readersButUnits, 400, 0, null));
+        rows.add(new Row("query", "GET", "/api/awards/annex?decision=1&format=docx", "/api/awards/annex",
+                readersButUnits, 400, 0, null));
         // exports: an allowed call names a format there is not
         rows.add(new Row("query", "GET", "/api/awards/export?format=pdf", "/api/awards/export", EVERYONE, 400, 400,
                 null));

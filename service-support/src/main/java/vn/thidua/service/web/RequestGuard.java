@@ -12,21 +12,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * What a request body may be, checked before anything reads it: JSON only (415 otherwise; a wildcard such as
  * {@code *}{@code /*} is not a content type), in UTF-8, and at most {@value #MAX_BODY_BYTES} bytes (413): a declared
- * length is refused here, a streamed (chunked) body when reading passes the limit.
+ * length is refused here, a streamed (chunked) body when reading passes the limit. The one exception: the web pages'
+ * own forms ({@link #FORM_PATHS}: log in, log out) post a few URL-encoded fields, of a declared length up to
+ * {@value #MAX_FORM_BYTES} bytes.
  */
 public class RequestGuard extends OncePerRequestFilter {
 
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The web pages' forms, which browsers post URL-encoded. */
+    public static final Set<String> FORM_PATHS = Set.of("/login", "/logout");
+    public static final int MAX_FORM_BYTES = 8 * 1024;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-        if (hasBody) {
+        if (hasBody && FORM_PATHS.contains(request.getServletPath()) && isForm(request.getContentType())) {
+            if (request.getHeader("Transfer-Encoding") != null || request.getContentLengthLong() > MAX_FORM_BYTES) {
+                tooLarge(response);
+                return;
+            }
+        } else if (hasBody) {
             if (request.getContentLengthLong() > MAX_BODY_BYTES) {
                 tooLarge(response);
                 return;
@@ -39,6 +50,15 @@ public class RequestGuard extends OncePerRequestFilter {
             request = new Limited(request);
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isForm(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_FORM_URLENCODED
+                    .equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static String contentTypeRefusal(String contentType) {
