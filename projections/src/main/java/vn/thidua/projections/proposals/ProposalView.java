@@ -40,6 +40,23 @@ public class ProposalView extends VersionedView {
         return campaignId == null ? "waiting:" + status.name() : "campaign-waiting:" + campaignId + "/" + status.name();
     }
 
+    /** A waiting proposal's value under the waiting keys: the date it reached its step, a space, its campaign. */
+    public static String waitingValue(LocalDate since, String campaignId) {
+        return since + " " + campaignId;
+    }
+
+    /** The date in a {@link #waitingValue}. */
+    public static LocalDate waitingSince(String value) {
+        int space = value.indexOf(' ');
+        return LocalDate.parse(space < 0 ? value : value.substring(0, space));
+    }
+
+    /** The campaign in a {@link #waitingValue}. */
+    public static String waitingCampaign(String value) {
+        int space = value.indexOf(' ');
+        return space < 0 ? null : value.substring(space + 1);
+    }
+
     /** The date the proposal reached its current step (its last step's date). */
     public LocalDate since() {
         return history.isEmpty() ? null : history.get(history.size() - 1).on();

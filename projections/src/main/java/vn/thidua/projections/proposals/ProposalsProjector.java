@@ -30,16 +30,17 @@ public final class ProposalsProjector extends Projector<ProposalView> {
 
     /**
      * While undecided, listed under its step's waiting keys (every campaign's, and its own) with the date it reached
-     * that step: how many wait at each step, and since when, read from the index alone.
+     * that step and its campaign ({@link ProposalView#waitingValue}): how many wait at each step, and since when, read
+     * from the index alone, for any set of campaigns.
      */
     @Override
     public Map<String, String> coveredValues(ProposalView p) {
         if (p.status == null || !p.status.undecided() || p.since() == null) {
             return Map.of();
         }
-        String since = p.since().toString();
-        return Map.of(ProposalView.waitingKey(null, p.status), since,
-                ProposalView.waitingKey(p.campaignId, p.status), since);
+        String value = ProposalView.waitingValue(p.since(), p.campaignId);
+        return Map.of(ProposalView.waitingKey(null, p.status), value,
+                ProposalView.waitingKey(p.campaignId, p.status), value);
     }
 
     /** As stored (ISO-8601 text, which is what the store sorts); none sorts first. */

@@ -42,6 +42,11 @@ public record CampaignFilter(String issuer, String level, Integer year, Campaign
         return name == null ? null : Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
     }
 
+    /** Whether the filter lets every campaign through. */
+    public boolean isEmpty() {
+        return issuer == null && level == null && year == null && kind == null && status == null;
+    }
+
     /** Whether a campaign so classified is counted. */
     public boolean test(Classification c) {
         if (issuer != null) {

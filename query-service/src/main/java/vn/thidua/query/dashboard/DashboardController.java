@@ -97,13 +97,22 @@ public class DashboardController {
         return queries.awards(filter, first, last);
     }
 
-    /** Proposals waiting per step, across campaigns or in {@code campaignId}: how many, since when, how long. */
+    /**
+     * Proposals waiting per step, across campaigns (with the filters of {@code /statistics}) or in
+     * {@code campaignId}: how many, since when, how long.
+     */
     @GetMapping("/waiting")
-    public DashboardQueries.Waiting waiting(@RequestParam(required = false) String campaignId) {
+    public DashboardQueries.Waiting waiting(@RequestParam(required = false) String campaignId,
+                                            @RequestParam(required = false) String issuer,
+                                            @RequestParam(required = false) String level,
+                                            @RequestParam(required = false) Integer year,
+                                            @RequestParam(required = false) String kind,
+                                            @RequestParam(required = false) String status) {
         String id = QueryParameters.text("campaignId", campaignId);
+        CampaignFilter filter = CampaignFilter.of(issuer, level, year, kind, status);
         if (id != null && (!Limits.ID.matcher(id).matches() || !queries.exists(id))) {
             throw new QueryExceptions.NotFound("phong trào", id);
         }
-        return queries.waiting(id);
+        return queries.waiting(id, filter);
     }
 }

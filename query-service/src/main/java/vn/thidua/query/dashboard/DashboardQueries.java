@@ -21,11 +21,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -204,13 +206,27 @@ public class DashboardQueries {
                               Double averageDays, Map<String, Integer> byAge) {
     }
 
-    public record Waiting(String campaignId, LocalDate today, int total, List<StepWaiting> steps,
-                          Reflects reflects) {
+    public record Waiting(String campaignId, CampaignFilter filter, LocalDate today, int total,
+                          List<StepWaiting> steps, Reflects reflects) {
     }
 
-    /** Proposals waiting per step (every campaign's, or one's), how many, since when and how long. */
-    public Waiting waiting(String campaignId) {
+    /**
+     * Proposals waiting per step (every campaign's, or one's), how many, since when and how long; across campaigns,
+     * those of the campaigns {@code filter} lets through (their figures read first: one more read of the index).
+     */
+    public Waiting waiting(String campaignId, CampaignFilter filter) {
         Reflects reflects = freshness.now();
+        Set<String> campaigns = null;
+        if (campaignId == null && filter != null && !filter.isEmpty()) {
+            campaigns = new HashSet<>();
+            String key = filter.year() == null ? CampaignFigures.STATISTICS
+                    : CampaignFigures.statisticsKey(filter.year());
+            for (String entry : KeyIndex.entries(database, ReadModels.CAMPAIGNS, key)) {
+                if (filter.test(CampaignFigures.figures(KeyIndex.orderOf(entry)).of())) {
+                    campaigns.add(KeyIndex.idOf(entry));
+                }
+            }
+        }
         LocalDate today = DomainClock.today();
         Map<String, ProposalStatus> byKey = new LinkedHashMap<>();
         for (ProposalStatus status : ProposalStatus.values()) {
@@ -231,7 +247,11 @@ public class DashboardQueries {
             long days = 0;
             int count = 0;
             for (String entry : entries.get(step.getKey())) {
-                LocalDate since = LocalDate.parse(KeyIndex.orderOf(entry));
+                String value = KeyIndex.orderOf(entry);
+                if (campaigns != null && !campaigns.contains(ProposalView.waitingCampaign(value))) {
+                    continue;
+                }
+                LocalDate since = ProposalView.waitingSince(value);
                 long waited = Math.max(0, since.until(today, ChronoUnit.DAYS));
                 oldest = oldest == null || since.isBefore(oldest) ? since : oldest;
                 days += waited;
@@ -244,7 +264,7 @@ public class DashboardQueries {
                     count == 0 ? null : (double) days / count, byAge));
             total += count;
         }
-        return new Waiting(campaignId, today, total, steps, reflects);
+        return new Waiting(campaignId, filter, today, total, steps, reflects);
     }
 
     private static int group(long waited) {

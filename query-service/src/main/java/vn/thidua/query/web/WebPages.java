@@ -191,7 +191,8 @@ public class WebPages {
                 blankToNull(kind), blankToNull(status)));
         model.addAttribute("awards", dashboards.awards(blankToNull(issuer), blankToNull(level), year,
                 blankToNull(kind), blankToNull(status), null, null));
-        model.addAttribute("waiting", dashboards.waiting(null));
+        model.addAttribute("waiting", dashboards.waiting(null, blankToNull(issuer), blankToNull(level), year,
+                blankToNull(kind), blankToNull(status)));
         model.addAttribute("issuer", issuer);
         model.addAttribute("level", level);
         model.addAttribute("year", year);
