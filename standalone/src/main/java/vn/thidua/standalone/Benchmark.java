@@ -514,7 +514,13 @@ public final class Benchmark {
         return new Load(commands.get(), head(events) + 1 - before, seconds(t0), next.get());
     }
 
-    /** One campaign of the benchmark's mix: 60 units with two works each, 20 inspections, 40 proposals granted. */
+    /** The first of the three proposals of each campaign left waiting (submitted, appraised, voted). */
+    static final int WAITING_FROM = 37;
+
+    /**
+     * One campaign of the benchmark's mix: 60 units with two works each, 20 inspections, 40 proposals of which 37
+     * granted and three left waiting, one at each step (what the dashboards' waiting figures read).
+     */
     private static long loadCampaign(CommandGateway gateway, String run, int c) {
         LocalDate today = DomainClock.today();
         String campaignId = "bench-" + run + "-" + c;
@@ -535,8 +541,17 @@ public final class Benchmark {
             commands += send(gateway, new SubmitProposal(proposalId, campaignId, "u-" + p,
                     new Nominee(TargetGroup.INDIVIDUAL, nomineeName(c, p), nomineeId(c, p)), "GK-HUYEN",
                     "Hoàn thành xuất sắc nhiệm vụ", today.getYear(), dossier()));
+            if (p == WAITING_FROM) {
+                continue; // left waiting: submitted
+            }
             commands += send(gateway, new AppraiseProposal(proposalId, true, "Đủ điều kiện"));
+            if (p == WAITING_FROM + 1) {
+                continue; // left waiting: appraised
+            }
             commands += send(gateway, new RecordCouncilVote(proposalId, 9, 8, 1, 0));
+            if (p == WAITING_FROM + 2) {
+                continue; // left waiting: voted
+            }
             commands += send(gateway, new GrantAward(proposalId, c + "/QĐ-UBND", today, "Chủ tịch UBND huyện",
                     "Chủ tịch"));
         }
