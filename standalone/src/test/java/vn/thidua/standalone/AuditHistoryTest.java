@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.thidua.demo.DemoScenario;
 import vn.thidua.projections.ReadModels;
+import vn.thidua.projections.View;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +74,9 @@ class AuditHistoryTest {
     static void captureAll(MongoDatabase database) {
         for (String collection : List.of(ReadModels.CAMPAIGNS, ReadModels.PROPOSALS)) {
             for (Document document : database.getCollection(collection).find()) {
+                if (document.containsKey(View.INDEX_PENDING)) {
+                    continue; // its batch is between its writes (View#indexPending): taken on a later pass, complete
+                }
                 captured.putIfAbsent(collection + "/" + document.getString("_id") + "/"
                         + ((Number) document.get("position")).longValue(), document.toJson(RELAXED));
             }
