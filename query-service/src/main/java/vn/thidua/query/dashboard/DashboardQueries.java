@@ -15,6 +15,7 @@ import vn.thidua.projections.participants.ParticipantView.FollowUp;
 import vn.thidua.projections.proposals.ProposalView;
 import vn.thidua.query.api.Page;
 import vn.thidua.query.api.PageRequest;
+import vn.thidua.query.api.ReadModelQueries;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -48,22 +49,24 @@ public class DashboardQueries {
     private final MongoDatabase database;
     private final DocumentMapper mapper;
     private final Freshness freshness;
+    private final ReadModelQueries queries;
 
-    public DashboardQueries(MongoDatabase database, DocumentMapper mapper, Freshness freshness) {
+    public DashboardQueries(MongoDatabase database, DocumentMapper mapper, Freshness freshness,
+                            ReadModelQueries queries) {
         this.database = database;
         this.mapper = mapper;
         this.freshness = freshness;
+        this.queries = queries;
     }
 
     public Optional<CampaignDashboard> campaign(String campaignId) {
         Reflects reflects = freshness.now();
-        return ReadModels.findByIds(database.getCollection(ReadModels.CAMPAIGNS), List.of(campaignId)).stream()
-                .findFirst().map(d -> CampaignDashboard.of(mapper.fromDocument(d, CampaignView.class),
-                        DomainClock.today(), reflects));
+        return queries.byId(ReadModels.CAMPAIGNS, campaignId, CampaignView.class)
+                .map(c -> CampaignDashboard.of(c, DomainClock.today(), reflects));
     }
 
     public boolean exists(String campaignId) {
-        return !ReadModels.findByIds(database.getCollection(ReadModels.CAMPAIGNS), List.of(campaignId)).isEmpty();
+        return queries.exists(ReadModels.CAMPAIGNS, campaignId);
     }
 
     /** A unit to follow up: why, and what it has done so far. */

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A campaign's statistics report as the standing agency sends it upward: one sheet, numbered sections as a report
@@ -24,8 +23,6 @@ import java.util.Map;
  */
 public final class CampaignReportXlsx {
 
-    private static final Map<String, String> RATINGS = Map.of("EXCELLENT", "Xuất sắc", "GOOD", "Tốt",
-            "FAIR", "Khá", "POOR", "Yếu");
     private static final int COLUMNS = 6;
 
     private CampaignReportXlsx() {
@@ -57,7 +54,7 @@ public final class CampaignReportXlsx {
             line(sheet, r, s, "Đơn vị có báo cáo quá hạn", p.unitsOverdue());
             section(sheet, r, s, "II. Kiểm tra", List.of("Xếp loại", "Số lượt"));
             for (InspectionRating rating : InspectionRating.values()) {
-                line(sheet, r, s, RATINGS.get(rating.name()), d.inspections().byRating().getOrDefault(rating.name(), 0));
+                line(sheet, r, s, rating.label(), d.inspections().byRating().getOrDefault(rating.name(), 0));
             }
             line(sheet, r, s, "Tổng số lượt kiểm tra", d.inspections().total());
             section(sheet, r, s, "III. Báo cáo theo mốc", List.of("Mốc (hạn)", "Đúng hạn", "Muộn", "Quá hạn",

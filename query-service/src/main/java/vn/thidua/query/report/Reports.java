@@ -1,5 +1,7 @@
 package vn.thidua.query.report;
 
+import vn.thidua.query.web.Labels;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -15,19 +17,9 @@ final class Reports {
         return date == null ? "" : DATE.format(date);
     }
 
-    /** An administrative level as documents name it; a code the platform does not know is shown as it is. */
+    /** An administrative level as documents name it (the pages' names). */
     static String level(String code) {
-        if (code == null) {
-            return null;
-        }
-        return switch (code) {
-            case "COMMUNE" -> "Cấp xã";
-            case "DISTRICT" -> "Cấp huyện";
-            case "PROVINCE" -> "Cấp tỉnh";
-            case "MINISTRY" -> "Cấp bộ, ngành";
-            case "CENTRAL" -> "Trung ương";
-            default -> code;
-        };
+        return Labels.levelName(code);
     }
 
     static String kind(Object kind) {

@@ -1,6 +1,7 @@
 package vn.thidua.query.web;
 
 import org.springframework.stereotype.Component;
+import vn.thidua.domain.campaign.value.InspectionRating;
 import vn.thidua.domain.common.Level;
 import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.projections.campaigns.CampaignView;
@@ -25,8 +26,6 @@ public class Labels {
             "PROVINCE", "Cấp tỉnh", "MINISTRY", "Cấp bộ, ngành", "CENTRAL", "Trung ương");
     private static final Map<String, String> KIND = Map.of("REGULAR", "Thường xuyên", "THEMATIC", "Chuyên đề",
             "SPECIAL", "Đợt đặc biệt", "PEAK", "Đợt cao điểm");
-    private static final Map<String, String> RATING = Map.of("EXCELLENT", "Xuất sắc", "GOOD", "Tốt", "FAIR", "Khá",
-            "POOR", "Yếu");
     private static final Map<String, String> AWARD_STATUS = Map.of("IN_FORCE", "Còn hiệu lực",
             "REVOKED", "Đã hủy");
     private static final Map<String, String> NOMINEE = Map.of("COLLECTIVE", "Tập thể", "INDIVIDUAL", "Cá nhân",
@@ -40,12 +39,17 @@ public class Labels {
         return label(LEVEL, level);
     }
 
+    /** An administrative level's Vietnamese name; a code the platform does not know, as it is. */
+    public static String levelName(String code) {
+        return code == null ? null : LEVEL.getOrDefault(code, code);
+    }
+
     public String kind(Object kind) {
         return label(KIND, kind);
     }
 
     public String rating(Object rating) {
-        return label(RATING, rating);
+        return rating == null ? "" : InspectionRating.valueOf(String.valueOf(rating)).label();
     }
 
     public String awardStatus(Object status) {

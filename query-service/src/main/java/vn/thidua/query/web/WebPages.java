@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.thidua.domain.campaign.value.CampaignStatus;
+import vn.thidua.domain.campaign.value.InspectionRating;
 import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.campaigns.CampaignView;
@@ -26,6 +27,7 @@ import vn.thidua.query.dashboard.DashboardQueries;
 import vn.thidua.service.security.Actor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +124,8 @@ public class WebPages {
             counts.add(step.count());
         }
         data.put("funnel", Map.of("labels", labels, "counts", counts));
-        data.put("ratings", Map.of("labels", List.of("Xuất sắc", "Tốt", "Khá", "Yếu"),
+        data.put("ratings", Map.of("labels", Arrays.stream(InspectionRating.values()).map(InspectionRating::label)
+                        .toList(),
                 "counts", new ArrayList<>(d.inspections().byRating().values())));
         List<String> schemes = new ArrayList<>();
         List<Integer> used = new ArrayList<>();
