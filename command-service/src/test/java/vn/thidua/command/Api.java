@@ -45,6 +45,12 @@ public final class Api {
         }
     }
 
+    /** A body sent as it is, with its own content type (a document to read). */
+    public Response post(String user, String path, String contentType, byte[] body) {
+        return send(user, null, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response get(String user, String path) {
         return send(user, null, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

@@ -4,6 +4,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import vn.thidua.command.CommandServiceApplication;
 import vn.thidua.ledger.export.VerifyCommand;
+import vn.thidua.planimport.ImportPlanCommand;
 import vn.thidua.query.QueryServiceApplication;
 
 import java.io.FileDescriptor;
@@ -113,6 +114,8 @@ public final class Standalone implements AutoCloseable {
                 "  Truy vấn (query API): http://localhost:" + queryPort() + "/api/campaigns  (GET …)",
                 "  Sức khỏe (health):    http://localhost:" + queryPort() + "/actuator/health",
                 "  Luồng sự kiện (event feed, CloudEvents): http://localhost:" + queryPort() + "/api/events",
+                "  Đọc kế hoạch thành bản nháp (.docx/text): http://localhost:" + commandPort() + "/api/plan-drafts"
+                        + "  (POST)",
                 "  MongoDB (read models, any client): " + mongo.uri(),
                 "  Người dùng mẫu (HTTP Basic, mật khẩu \"demo\"): organizer, unit (đơn vị demo-unit), inspector,"
                         + " council, approver, auditor, admin, integration",
@@ -129,12 +132,18 @@ public final class Standalone implements AutoCloseable {
 
     /**
      * Starts the platform; {@code verify …} instead runs the offline verifier of exports and tree heads
-     * ({@link VerifyCommand}: no server, no database) and exits with its status.
+     * ({@link VerifyCommand}: no server, no database), and {@code import-plan <file>} prints the draft of a plan
+     * ({@link ImportPlanCommand}: no server either); each exits with its status.
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals(VerifyCommand.NAME)) {
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
             System.exit(VerifyCommand.run(Arrays.copyOfRange(args, 1, args.length), out));
+        }
+        if (args.length > 0 && args[0].equals(ImportPlanCommand.NAME)) {
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            System.exit(ImportPlanCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err));
         }
         Standalone platform = start(args);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "thidua-shutdown"));

@@ -36,6 +36,10 @@ class AuthorizationMatrixTest {
                int otherUnitStatus, Function<Who, Object> body) {
     }
 
+    /** A body sent as it is, with its own content type. */
+    record Document(String contentType, byte[] bytes) {
+    }
+
     private static final String NOWHERE = "00000000-0000-0000-0000-000000000000";
     /** Everyone signed in but an integration service, which reads the event feed only. */
     private static final Set<Who> EVERYONE = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS, Who.INTEGRATION));
@@ -88,6 +92,9 @@ class AuthorizationMatrixTest {
         // command side: allowed callers reach an unknown campaign or proposal (404), or send an invalid body (400)
         rows.add(new Row("command", "POST", "/api/campaigns", "/api/campaigns", organizer, 400, 0,
                 who -> Map.of("plan", Map.of())));
+        // a plan sent as it is to be read into a draft (here not UTF-8: 400, nothing read)
+        rows.add(new Row("command", "POST", "/api/plan-drafts", "/api/plan-drafts", organizer, 400, 0,
+                who -> new Document("text/plain", new byte[]{'K', (byte) 0xE9})));
         rows.add(new Row("command", "POST", c + "/amendments", "/api/campaigns/{id}/amendments", organizer, 404, 0,
                 who -> Map.of("reason", "Điều chỉnh", "plan", TestPlans.plan("9/KH-MATRIX", 1, 1))));
         rows.add(new Row("command", "POST", c + "/quota-allocations", "/api/campaigns/{id}/quota-allocations",
@@ -270,8 +277,10 @@ class AuthorizationMatrixTest {
                 String path = row.path().replace("CAMPAIGN", campaign).replace("OWN", ownProposal)
                         .replace("OTHER", otherProposal).replace("/UNIT/", "/" + unitOf(who) + "/");
                 Api api = row.side().equals("command") ? commands : queries;
+                Object body = row.body() == null ? Map.of() : row.body().apply(who);
                 Api.Response r = row.method().equals("GET") ? api.get(user, path)
-                        : api.post(user, path, row.body() == null ? Map.of() : row.body().apply(who));
+                        : body instanceof Document d ? api.post(user, path, d.contentType(), d.bytes())
+                        : api.post(user, path, body);
                 cells++;
                 int expected = expected(row, who);
                 if (r.status() != expected) {

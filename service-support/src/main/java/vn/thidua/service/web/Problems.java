@@ -73,8 +73,9 @@ public abstract class Problems extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         Throwable cause = e.getCause();
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof RequestGuard.BodyTooLargeException) {
-                return body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", RequestGuard.TOO_LARGE, null));
+            if (t instanceof RequestGuard.BodyTooLargeException tooLarge) {
+                return body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                        RequestGuard.tooLarge(tooLarge.limit()), null));
             }
             if (t instanceof DomainRuleException rule) {
                 return body(problem(HttpStatus.BAD_REQUEST, rule.code(), rule.getMessage(),

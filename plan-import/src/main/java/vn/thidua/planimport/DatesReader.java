@@ -1,0 +1,241 @@
+package vn.thidua.planimport;
+
+import vn.thidua.domain.campaign.value.MilestoneKind;
+import vn.thidua.domain.common.Limits;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The campaign's period and its milestones.
+ * <ul>
+ * <li>The period is the campaign's own: a "Thời gian" statement with a range ("Thời gian: Từ tháng 4/2022 đến …"), or
+ * a sentence about the drive itself ("phát động đợt thi đua … từ tháng 9/2021 đến hết tháng 02/2022"), or a title's
+ * "giai đoạn 2021 - 2025". A five-year socio-economic plan's years, a term of office, an anniversary's dates are not
+ * it.</li>
+ * <li>A milestone is a date with a deadline's words before it ("trước ngày 15/7/2020", "trong tháng 6/2020", "chậm
+ * nhất …", "dự kiến vào đầu tháng 02/2022", "trong quý III/2021"), not one end of a range, not before the plan's issue
+ * date (the dates of the documents a plan cites are earlier). What is due is the sentence around it; its kind, the
+ * words of that sentence.</li>
+ * </ul>
+ */
+final class DatesReader {
+
+    /** A period, each end with where it was read. */
+    record PeriodFound(Field<WrittenDate> start, Field<WrittenDate> end) {
+    }
+
+    /** A milestone as read: its kind, what is due, the date, and who answers for it (if the plan says). */
+    record MilestoneFound(MilestoneKind kind, String description, Field<WrittenDate> due, String responsibleBody) {
+    }
+
+    private static final Pattern RANGE_START = Pattern.compile("(?:\\btu|bat dau)\\s*(?:ngay|thang)?\\s*$");
+    private static final Pattern RANGE_JOIN = Pattern.compile(
+            "^\\s*(?:den|toi|-|–|—)\\s*(?:het\\s*)?(?:ngay|thang)?\\s*$");
+    private static final Pattern TIME_STATEMENT = Pattern.compile("\\bthoi gian(?: thi dua| thuc hien| to chuc)?\\b");
+    private static final Pattern ABOUT_THE_DRIVE = Pattern.compile("\\b(dot|phong trao) thi dua\\b");
+    private static final Pattern YEARS = Pattern.compile("\\bgiai doan\\s*(\\d{4})\\s*[-–—]\\s*(\\d{4})\\b");
+    private static final Pattern DAY_CUE = Pattern.compile(
+            "(?:\\btruoc|cham nhat(?: la)?|\\bhan(?: chot| cuoi)?|\\bvao|\\bhoan thanh)\\s*:?\\s*(?:ngay)?\\s*$");
+    private static final Pattern MONTH_CUE = Pattern.compile("(?:\\btrong|\\btruoc|\\bvao|\\bcuoi|\\bdau|\\bgiua|"
+            + "cham nhat(?: la)?|\\bhoan thanh|\\bhan(?: chot| cuoi)?)\\s*:?\\s*(?:dau|giua|cuoi)?\\s*$");
+    private static final Pattern YEAR_CUE = Pattern.compile("(?:hoan thanh trong|\\btruoc)\\s*$");
+    private static final Pattern SECTION = Pattern.compile("^(i{1,3}|iv|v|vi{1,3}|ix|x)\\s*[.)/-]\\s*(.*)$");
+    private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}(?:\\.\\d{1,2})?\\s*[.)]\\s*(.{3,120})$");
+    private static final Pattern BODY_WORD = Pattern.compile(
+            "\\b(uy ban|ubnd|ban |dang uy|phong |hoi dong|so |van phong|cac chi bo|chi bo|mat tran|doan |hoi |"
+                    + "dai |trung tam|cac co quan|co quan)");
+    private static final Pattern LIST_MARK = Pattern.compile(
+            "^(?:[-–—+•*]|\\(\\d{1,2}\\)|\\d{1,2}[.)]|[a-zđ][).])\\s*");
+
+    private DatesReader() {
+    }
+
+    static PeriodFound period(PlanText text, int heading, Field<String> title) {
+        for (int i = Math.max(0, heading + 1); i < text.size(); i++) {
+            PlanText.Line line = text.line(i);
+            Matcher m = TIME_STATEMENT.matcher(line.folded());
+            if (m.find()) {
+                PeriodFound here = range(line, m.end());
+                if (here == null && line.text().length() < 60) { // a heading: the range is on the next line
+                    int next = text.nextFilled(i + 1);
+                    here = next < 0 ? null : range(text.line(next), 0);
+                }
+                if (here != null) {
+                    return here;
+                }
+            }
+        }
+        for (int i = Math.max(0, heading + 1); i < text.size(); i++) {
+            PlanText.Line line = text.line(i);
+            Matcher m = ABOUT_THE_DRIVE.matcher(line.folded());
+            if (m.find()) {
+                PeriodFound here = range(line, 0);
+                if (here != null) {
+                    return here;
+                }
+            }
+        }
+        if (title != null && ABOUT_THE_DRIVE.matcher(Fold.of(title.value())).find()) {
+            Matcher m = YEARS.matcher(Fold.of(title.value()));
+            if (m.find()) {
+                WrittenDate from = WrittenDate.year(Integer.parseInt(m.group(1)));
+                WrittenDate to = WrittenDate.year(Integer.parseInt(m.group(2)));
+                if (from != null && to != null && !to.last().isBefore(from.first())) {
+                    Source at = title.source().withConfidence(0.7);
+                    return new PeriodFound(new Field<>(from, at.withDate(from)), new Field<>(to, at.withDate(to)));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first "từ … đến …" in a line at or after {@code from}. */
+    private static PeriodFound range(PlanText.Line line, int from) {
+        List<WrittenDate.Found> dates = WrittenDate.findAll(line.folded());
+        for (int k = 0; k + 1 < dates.size(); k++) {
+            WrittenDate.Found a = dates.get(k);
+            WrittenDate.Found b = dates.get(k + 1);
+            if (a.start() < from || !isRange(line.folded(), a, b)
+                    || !RANGE_START.matcher(line.folded().substring(0, a.start())).find()) {
+                continue;
+            }
+            if (b.date().last().isBefore(a.date().first())) {
+                continue;
+            }
+            return new PeriodFound(
+                    new Field<>(a.date(), line.span(a.start(), a.end(), 0.85).withDate(a.date())),
+                    new Field<>(b.date(), line.span(b.start(), b.end(), 0.85).withDate(b.date())));
+        }
+        return null;
+    }
+
+    private static boolean isRange(String folded, WrittenDate.Found a, WrittenDate.Found b) {
+        return RANGE_JOIN.matcher(folded.substring(a.end(), b.start())).matches();
+    }
+
+    static List<MilestoneFound> milestones(PlanText text, int heading, LocalDate notBefore) {
+        List<MilestoneFound> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String responsible = null;
+        boolean inExecution = false;
+        for (int i = Math.max(0, heading + 1); i < text.size(); i++) {
+            PlanText.Line line = text.line(i);
+            String folded = line.folded();
+            Matcher section = SECTION.matcher(folded);
+            if (section.matches()) {
+                inExecution = section.group(2).startsWith("to chuc thuc hien");
+                responsible = null;
+            }
+            Matcher numbered = NUMBERED.matcher(line.text());
+            if (inExecution && numbered.matches() && line.text().length() < 130) {
+                responsible = bodyOf(numbered.group(1));
+            }
+            List<WrittenDate.Found> dates = WrittenDate.findAll(folded);
+            for (int k = 0; k < dates.size(); k++) {
+                WrittenDate.Found date = dates.get(k);
+                boolean inRange = (k > 0 && isRange(folded, dates.get(k - 1), date))
+                        || (k + 1 < dates.size() && isRange(folded, date, dates.get(k + 1)));
+                if (inRange || date.blanks() || !isDeadline(folded, date)) {
+                    continue;
+                }
+                if (notBefore != null && date.date().last().isBefore(notBefore)) {
+                    continue;
+                }
+                String sentence = sentence(line.text(), date.start(), date.end());
+                MilestoneKind kind = kindOf(Fold.of(sentence));
+                if (!seen.add(date.date().asWritten() + "|" + kind)) {
+                    continue;
+                }
+                Source at = line.span(date.start(), date.end(), 0.8).withDate(date.date());
+                found.add(new MilestoneFound(kind, sentence, new Field<>(date.date(), at), responsible));
+            }
+        }
+        return found;
+    }
+
+    private static boolean isDeadline(String folded, WrittenDate.Found date) {
+        String before = folded.substring(Math.max(0, date.start() - 30), date.start());
+        return switch (date.date().precision()) {
+            case DAY -> DAY_CUE.matcher(before).find();
+            case MONTH, QUARTER -> MONTH_CUE.matcher(before).find();
+            case YEAR -> YEAR_CUE.matcher(before).find();
+        };
+    }
+
+    /** The sentence (or clause between semicolons) around characters {@code start}–{@code end}, list mark removed. */
+    private static String sentence(String line, int start, int end) {
+        int from = start;
+        while (from > 0 && !isStop(line, from - 1)) {
+            from--;
+        }
+        int to = end;
+        while (to < line.length() && !isStop(line, to)) {
+            to++;
+        }
+        String sentence = LIST_MARK.matcher(line.substring(from, to).strip()).replaceFirst("").strip();
+        sentence = Casing.capitalise(sentence);
+        return sentence.length() > Limits.SHORT_TEXT_MAX_LENGTH
+                ? sentence.substring(0, Limits.SHORT_TEXT_MAX_LENGTH - 1) + "…" : sentence;
+    }
+
+    /** A full stop or semicolon that ends a clause (not the dot of a date, a number or an abbreviation). */
+    private static boolean isStop(String line, int at) {
+        char c = line.charAt(at);
+        if (c == ';') {
+            return true;
+        }
+        if (c != '.') {
+            return false;
+        }
+        boolean digitBefore = at > 0 && Character.isDigit(line.charAt(at - 1));
+        boolean digitAfter = at + 1 < line.length() && Character.isDigit(line.charAt(at + 1));
+        boolean letterAfter = at + 1 < line.length() && Character.isLetter(line.charAt(at + 1));
+        return !(digitBefore && digitAfter) && !letterAfter;
+    }
+
+    /** What a sentence says is due, by its words; the most specific kind first. */
+    static MilestoneKind kindOf(String folded) {
+        if (folded.matches(".*\\b(ho so|de nghi khen|de xuat khen|trinh khen)\\b.*")) {
+            return MilestoneKind.PROPOSAL;
+        }
+        if (folded.matches(".*\\bkiem tra\\b.*")) {
+            return MilestoneKind.INSPECTION;
+        }
+        if (folded.matches(".*\\btong ket\\b.*")) {
+            return MilestoneKind.FINAL_REPORT;
+        }
+        if (folded.matches(".*\\bso ket\\b.*")) {
+            return MilestoneKind.INTERIM_REPORT;
+        }
+        if (folded.matches(".*\\bdang ky (thi dua|tham gia)\\b.*")) {
+            return MilestoneKind.REGISTRATION;
+        }
+        if (folded.matches(".*\\b(cong trinh|phan viec)\\b.*")) {
+            return MilestoneKind.PLEDGE;
+        }
+        if (folded.matches(".*\\b(phat dong|trien khai)\\b.*")) {
+            return MilestoneKind.ROLLOUT;
+        }
+        if (folded.matches(".*\\b(le|hoi nghi|gap mat|mit tinh|dai hoi)\\b.*")) {
+            return MilestoneKind.CEREMONY;
+        }
+        return MilestoneKind.OTHER;
+    }
+
+    /** The body a numbered part of "Tổ chức thực hiện" is about ("1. Phòng Nội vụ (cơ quan …)" → Phòng Nội vụ). */
+    private static String bodyOf(String heading) {
+        String name = heading.replaceAll("\\(.*$", "").replaceAll("[:.]+$", "").strip();
+        name = name.replaceFirst("^(?i)(Đối với|Trách nhiệm của|Đề nghị)\\s+", "");
+        String folded = Fold.of(name);
+        if (name.length() > 80 || !BODY_WORD.matcher(folded + " ").find() || !Character.isUpperCase(name.charAt(0))) {
+            return null;
+        }
+        return IssuerReader.expand(name);
+    }
+}
