@@ -4,6 +4,7 @@ import vn.thidua.domain.campaign.value.DocumentRequirement;
 import vn.thidua.domain.campaign.value.DocumentType;
 import vn.thidua.domain.campaign.value.Quota;
 import vn.thidua.domain.common.Level;
+import vn.thidua.domain.common.Limits;
 import vn.thidua.domain.common.TargetGroup;
 
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ final class AwardReader {
     private static final Pattern DOCUMENT = Pattern.compile("^(\\d{1,3})\\s*(?:ban\\s+)?(.+)$");
     private static final Pattern ITEM_MARK = Pattern.compile("^(?:[-–+•*]|[a-z]\\))\\s*");
 
+    /** The most award forms read in one line: a line that names more is no plan's (and each costs a look around). */
+    private static final int PER_LINE = 20;
+
     private AwardReader() {
     }
 
@@ -66,7 +70,7 @@ final class AwardReader {
         for (int i = Math.max(0, heading + 1); i < text.size(); i++) {
             PlanText.Line line = text.line(i);
             Matcher m = GRANTED.matcher(line.folded());
-            while (m.find()) {
+            for (int n = 0; n < PER_LINE && found.size() < Limits.LIST_MAX_ITEMS && m.find(); n++) {
                 int from = authorityStart(line, m.start());
                 if (from >= 0) { // "đề nghị Chủ tịch UBND tỉnh tặng Bằng khen"
                     add(found, line, m.start(1), m.end(1), from, m.start(), from, m.end());
@@ -118,7 +122,7 @@ final class AwardReader {
         String folded = line.folded();
         int from = grant;
         int words = 0;
-        while (from > 0 && ",;:.(".indexOf(folded.charAt(from - 1)) < 0 && words < 14) {
+        while (from > 0 && ",;:.(".indexOf(folded.charAt(from - 1)) < 0 && words < 14 && grant - from < 200) {
             from--;
             if (folded.charAt(from) == ' ') {
                 words++;

@@ -6,7 +6,9 @@ import vn.thidua.domain.common.Limits;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +54,24 @@ final class DatesReader {
                     + "dai |trung tam|cac co quan|co quan)");
     private static final Pattern LIST_MARK = Pattern.compile(
             "^(?:[-–—+•*]|\\(\\d{1,2}\\)|\\d{1,2}[.)]|[a-zđ][).])\\s*");
+
+    /** The words that say what is due, the most specific first (a "hồ sơ" sentence may also say "kiểm tra"). */
+    private static final Map<Pattern, MilestoneKind> KINDS = kinds();
+    /** The most dated sentences looked at: a plan has dozens; a text with thousands is not one. */
+    private static final int MAX_CANDIDATES = 1_000;
+
+    private static Map<Pattern, MilestoneKind> kinds() {
+        Map<Pattern, MilestoneKind> kinds = new LinkedHashMap<>();
+        kinds.put(Pattern.compile("\\b(ho so|de nghi khen|de xuat khen|trinh khen)\\b"), MilestoneKind.PROPOSAL);
+        kinds.put(Pattern.compile("\\bkiem tra\\b"), MilestoneKind.INSPECTION);
+        kinds.put(Pattern.compile("\\btong ket\\b"), MilestoneKind.FINAL_REPORT);
+        kinds.put(Pattern.compile("\\bso ket\\b"), MilestoneKind.INTERIM_REPORT);
+        kinds.put(Pattern.compile("\\bdang ky (thi dua|tham gia)\\b"), MilestoneKind.REGISTRATION);
+        kinds.put(Pattern.compile("\\b(cong trinh|phan viec)\\b"), MilestoneKind.PLEDGE);
+        kinds.put(Pattern.compile("\\b(phat dong|trien khai)\\b"), MilestoneKind.ROLLOUT);
+        kinds.put(Pattern.compile("\\b(le|hoi nghi|gap mat|mit tinh|dai hoi)\\b"), MilestoneKind.CEREMONY);
+        return kinds;
+    }
 
     private DatesReader() {
     }
@@ -122,6 +142,7 @@ final class DatesReader {
     static List<MilestoneFound> milestones(PlanText text, int heading, LocalDate notBefore) {
         List<MilestoneFound> found = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        int candidates = 0;
         String responsible = null;
         boolean inExecution = false;
         for (int i = Math.max(0, heading + 1); i < text.size(); i++) {
@@ -137,12 +158,15 @@ final class DatesReader {
                 responsible = bodyOf(numbered.group(1));
             }
             List<WrittenDate.Found> dates = WrittenDate.findAll(folded);
-            for (int k = 0; k < dates.size(); k++) {
+            for (int k = 0; k < dates.size() && found.size() < Limits.LIST_MAX_ITEMS; k++) {
                 WrittenDate.Found date = dates.get(k);
                 boolean inRange = (k > 0 && isRange(folded, dates.get(k - 1), date))
                         || (k + 1 < dates.size() && isRange(folded, date, dates.get(k + 1)));
                 if (inRange || date.blanks() || !isDeadline(folded, date)) {
                     continue;
+                }
+                if (++candidates > MAX_CANDIDATES) {
+                    return found;
                 }
                 if (notBefore != null && date.date().last().isBefore(notBefore)) {
                     continue;
@@ -171,11 +195,11 @@ final class DatesReader {
     /** The sentence (or clause between semicolons) around characters {@code start}–{@code end}, list mark removed. */
     private static String sentence(String line, int start, int end) {
         int from = start;
-        while (from > 0 && !isStop(line, from - 1)) {
+        while (from > 0 && !isStop(line, from - 1) && start - from < Limits.SHORT_TEXT_MAX_LENGTH) {
             from--;
         }
         int to = end;
-        while (to < line.length() && !isStop(line, to)) {
+        while (to < line.length() && !isStop(line, to) && to - end < Limits.SHORT_TEXT_MAX_LENGTH) {
             to++;
         }
         String sentence = LIST_MARK.matcher(line.substring(from, to).strip()).replaceFirst("").strip();
@@ -201,29 +225,10 @@ final class DatesReader {
 
     /** What a sentence says is due, by its words; the most specific kind first. */
     static MilestoneKind kindOf(String folded) {
-        if (folded.matches(".*\\b(ho so|de nghi khen|de xuat khen|trinh khen)\\b.*")) {
-            return MilestoneKind.PROPOSAL;
-        }
-        if (folded.matches(".*\\bkiem tra\\b.*")) {
-            return MilestoneKind.INSPECTION;
-        }
-        if (folded.matches(".*\\btong ket\\b.*")) {
-            return MilestoneKind.FINAL_REPORT;
-        }
-        if (folded.matches(".*\\bso ket\\b.*")) {
-            return MilestoneKind.INTERIM_REPORT;
-        }
-        if (folded.matches(".*\\bdang ky (thi dua|tham gia)\\b.*")) {
-            return MilestoneKind.REGISTRATION;
-        }
-        if (folded.matches(".*\\b(cong trinh|phan viec)\\b.*")) {
-            return MilestoneKind.PLEDGE;
-        }
-        if (folded.matches(".*\\b(phat dong|trien khai)\\b.*")) {
-            return MilestoneKind.ROLLOUT;
-        }
-        if (folded.matches(".*\\b(le|hoi nghi|gap mat|mit tinh|dai hoi)\\b.*")) {
-            return MilestoneKind.CEREMONY;
+        for (Map.Entry<Pattern, MilestoneKind> kind : KINDS.entrySet()) {
+            if (kind.getKey().matcher(folded).find()) {
+                return kind.getValue();
+            }
         }
         return MilestoneKind.OTHER;
     }

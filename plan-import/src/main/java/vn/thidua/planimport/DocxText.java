@@ -11,7 +11,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -62,8 +61,7 @@ final class DocxText {
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+            while (zip.getNextEntry() != null) {
                 if (++entries > MAX_ENTRIES) {
                     throw new PlanImportException("Tệp .docx có hơn " + MAX_ENTRIES + " phần");
                 }
@@ -74,9 +72,6 @@ final class DocxText {
                         throw new PlanImportException("Tệp .docx giải nén vượt " + MAX_UNPACKED_BYTES / 1024 / 1024
                                 + " MiB");
                     }
-                }
-                if (entry.getName().isEmpty()) {
-                    break;
                 }
             }
         } catch (IOException e) {

@@ -133,7 +133,7 @@ final class IssuerReader {
 
     private static Field<String> subject(PlanText.Line line, int verb, String place) {
         int start = verb;
-        while (start > 0 && ",;:.".indexOf(line.text().charAt(start - 1)) < 0) {
+        while (start > 0 && ",;:.".indexOf(line.text().charAt(start - 1)) < 0 && verb - start < 200) {
             start--;
         }
         String raw = line.text().substring(start, verb);

@@ -155,6 +155,7 @@ final class PlanText {
                     Character entity = entity(line.substring(i + 1, semi));
                     if (entity != null) {
                         add(out, origin, entity, offset + i);
+                        atStart &= entity == ' ';
                         i = semi + 1;
                         continue;
                     }
@@ -167,9 +168,10 @@ final class PlanText {
                 continue;
             }
             if (c == '*') {
-                boolean bullet = atStart && out.toString().isBlank() && i + 1 < to && line.charAt(i + 1) == ' ';
+                boolean bullet = atStart && i + 1 < to && line.charAt(i + 1) == ' ';
                 if (bullet) {
                     add(out, origin, '*', offset + i);
+                    atStart = false;
                 }
                 i++;
                 continue;

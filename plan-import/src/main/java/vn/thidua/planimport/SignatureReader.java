@@ -1,6 +1,7 @@
 package vn.thidua.planimport;
 
 import vn.thidua.domain.campaign.value.Signer;
+import vn.thidua.domain.common.Limits;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -146,7 +147,7 @@ final class SignatureReader {
                 }
                 source = line.whole(0.8);
             }
-            for (int j = i + 1; j < text.size(); j++) {
+            for (int j = i + 1; j < text.size() && items.size() < Limits.LIST_MAX_ITEMS; j++) {
                 PlanText.Line next = text.line(j);
                 if (next.blank() || isSignatureLine(next)) {
                     continue; // the signature block, flattened beside the list, interleaves with it
@@ -179,7 +180,7 @@ final class SignatureReader {
 
     private static void add(List<String> items, String item) {
         String value = trimmed(item);
-        if (!value.isEmpty()) {
+        if (!value.isEmpty() && items.size() < Limits.LIST_MAX_ITEMS) {
             items.add(value);
         }
     }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -17,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The seed plans as real copies arrive: in NFD, inside a web page's header and footer, with OCR-like slips, with the
@@ -195,6 +197,31 @@ class PlanRobustnessTest {
         }
         assertThat(out.size()).isLessThan(PlanImporter.MAX_BYTES);
         return out.toByteArray();
+    }
+
+    /**
+     * Texts made to cost (a 400,000-character line of cue words, of deadlines, of award offers, of markup; 20,000
+     * recipients) are read, their lists bounded as a plan's are. The time limit is not a measure: these take well under
+     * a second; it fails only a reading that grows with the square of the text.
+     */
+    @Test
+    void hostileTextsAreReadAndBounded() {
+        List<String> hostile = List.of(
+                "KẾ HOẠCH\nx\n\n" + "phát động đợt thi đua ".repeat(18_000),
+                "KẾ HOẠCH\nx\n\n" + "trước ngày 15/7/2020 ".repeat(19_000),
+                "KẾ HOẠCH\nx\n\n" + "đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 01 tập thể ".repeat(6_500),
+                "a*".repeat(190_000),
+                "Nơi nhận:\n" + "- Ban Thi đua\n".repeat(19_000),
+                "KẾ HOẠCH\n" + "“".repeat(390_000),
+                "Số: " + "1/".repeat(190_000));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (String text : hostile) {
+                DraftPlan plan = PlanImporter.read(text).plan();
+                assertThat(plan.milestones() == null ? 0 : plan.milestones().size()).isLessThanOrEqualTo(100);
+                assertThat(plan.distributionList() == null ? 0 : plan.distributionList().size())
+                        .isLessThanOrEqualTo(100);
+            }
+        });
     }
 
     @Test
