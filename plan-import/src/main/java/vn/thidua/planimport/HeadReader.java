@@ -129,7 +129,7 @@ final class HeadReader {
     /** The paragraph under the heading: its lines up to a blank line, a rule or a numbered part. */
     private static Field<String> title(PlanText text, int heading) {
         int first = text.nextFilled(heading + 1);
-        if (first < 0 || text.line(first).separator()) {
+        if (first < 0) {
             return null;
         }
         Source source = null;

@@ -19,8 +19,8 @@ final class PlanText {
     /** The most lines. */
     static final int MAX_LINES = 20_000;
 
-    /** One line (or one cell of a line) as cleaned. */
-    record Line(int index, int number, String text, String folded, int[] origin, boolean separator) {
+    /** One line (or one cell of a line) as cleaned; a rule ("-----", "*") is a blank line. */
+    record Line(int index, int number, String text, String folded, int[] origin) {
 
         boolean blank() {
             return text.isEmpty();
@@ -203,8 +203,7 @@ final class PlanText {
             text.setLength(text.length() - 1);
             kept.remove(kept.size() - 1);
         }
-        boolean separator = !text.isEmpty() && SEPARATOR.matcher(text).matches();
-        if (separator) {
+        if (!text.isEmpty() && SEPARATOR.matcher(text).matches()) { // a rule: "-----", "*", "___"
             text.setLength(0);
             kept.clear();
         }
@@ -214,7 +213,7 @@ final class PlanText {
         }
         map[text.length()] = kept.isEmpty() ? offset + from : kept.get(kept.size() - 1) + 1;
         String cleaned = text.toString();
-        return new Line(index, number, cleaned, Fold.of(cleaned), map, separator);
+        return new Line(index, number, cleaned, Fold.of(cleaned), map);
     }
 
     private static void add(StringBuilder out, List<Integer> origin, char c, int at) {
