@@ -1,5 +1,6 @@
 package vn.thidua.planimport;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,19 +49,24 @@ final class Casing {
     }
 
     /**
-     * The words as the body writes them (the first occurrence not itself in capitals), or in sentence case with its
-     * place name capitalised.
+     * The words as the body writes them (the first occurrence not itself in capitals); else their longest beginning
+     * the body writes ("Hội đồng Thi đua - Khen thưởng" of "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH BẮC NINH") and the
+     * rest in lower case; else sentence case. A place name is capitalised either way.
      */
     String written(String words) {
         if (!isUpper(words)) {
             return words;
         }
-        String lower = words.toLowerCase(Locale.ROOT);
-        String found = bodyCasing.computeIfAbsent(lower, this::fromBody);
-        if (!found.isEmpty()) {
-            return found;
+        String[] lower = words.toLowerCase(Locale.ROOT).split(" ");
+        for (int n = lower.length; n >= 2; n--) {
+            String beginning = String.join(" ", Arrays.copyOfRange(lower, 0, n));
+            String found = bodyCasing.computeIfAbsent(beginning, this::fromBody);
+            if (!found.isEmpty()) {
+                String rest = String.join(" ", Arrays.copyOfRange(lower, n, lower.length));
+                return placeNames(rest.isEmpty() ? found : found + " " + rest);
+            }
         }
-        return sentenceCase(lower);
+        return sentenceCase(String.join(" ", lower));
     }
 
     private String fromBody(String lower) {
@@ -80,15 +86,17 @@ final class Casing {
 
     /** "huyện bố trạch" → "Huyện bố trạch" → with its place name: "Huyện Bố Trạch". */
     static String sentenceCase(String lower) {
-        String text = capitalise(lower);
-        Matcher m = LOCALITY.matcher(text.toLowerCase(Locale.ROOT));
-        if (m.find()) {
-            text = text.substring(0, m.start(2)) + titleCase(text.substring(m.start(2)));
-        }
+        String text = placeNames(capitalise(lower));
         if (text.startsWith("Phó ") && text.length() > 4) {
             text = "Phó " + capitalise(text.substring(4));
         }
         return text;
+    }
+
+    /** The place name that ends a body's name, after its kind, capitalised: "… tỉnh bắc ninh" → "… tỉnh Bắc Ninh". */
+    private static String placeNames(String text) {
+        Matcher m = LOCALITY.matcher(text.toLowerCase(Locale.ROOT));
+        return m.find() ? text.substring(0, m.start(2)) + titleCase(text.substring(m.start(2))) : text;
     }
 
     /** A person's or a place's name: every word capital. */

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class DatesReader {
 
-    /** A period, each end with where it was read. */
+    /** A period, each end with where it was read ({@code start} null: "từ ngày ký" of a plan with no issue date). */
     record PeriodFound(Field<WrittenDate> start, Field<WrittenDate> end) {
     }
 
@@ -39,6 +39,10 @@ final class DatesReader {
     private static final Pattern RANGE_START = Pattern.compile("(?:\\btu|bat dau)\\s*(?:ngay|thang)?\\s*$");
     private static final Pattern RANGE_JOIN = Pattern.compile(
             "^\\s*(?:den|toi|-|–|—)\\s*(?:het\\s*)?(?:ngay|thang)?\\s*$");
+    private static final Pattern FROM_SIGNING = Pattern.compile("\\b(tu (?:ngay|khi) (?:ky|ban hanh)(?: ban hanh| ke hoach)?)"
+            + "[^.;]{0,20}?\\s*(?:den|toi)\\s*(?:het\\s*)?(?:ngay|thang)?\\s*$");
+    private static final Pattern DEADLINE_WORDS = Pattern.compile(
+            "(?:\\btruoc|cham nhat(?: la)?|\\bhan(?: chot| cuoi)?)\\s*:?\\s*(?:ngay|thang|nam)?\\s*$");
     private static final Pattern TIME_STATEMENT = Pattern.compile("\\bthoi gian(?: thi dua| thuc hien| to chuc)?\\b");
     private static final Pattern ABOUT_THE_DRIVE = Pattern.compile("\\b(dot|phong trao) thi dua\\b");
     private static final Pattern YEARS = Pattern.compile("\\bgiai doan\\s*(\\d{4})\\s*[-–—]\\s*(\\d{4})\\b");
@@ -76,15 +80,23 @@ final class DatesReader {
     private DatesReader() {
     }
 
-    static PeriodFound period(PlanText text, int heading, Field<String> title) {
+    /**
+     * The campaign's period; {@code issued}: the plan's issue date, where a period "từ ngày ký" starts (null when the
+     * plan leaves it blank: the period's start is then a blank too).
+     */
+    static PeriodFound period(PlanText text, int heading, Field<String> title, LocalDate issued) {
         for (int i = Math.max(0, heading + 1); i < text.size(); i++) {
             PlanText.Line line = text.line(i);
             Matcher m = TIME_STATEMENT.matcher(line.folded());
             if (m.find()) {
-                PeriodFound here = range(line, m.end());
-                if (here == null && line.text().length() < 60) { // a heading: the range is on the next line
+                PeriodFound here = range(line, m.end(), issued);
+                if (here == null) {
+                    here = whole(line, m.end());
+                }
+                if (here == null && line.text().length() < 60) { // a heading: the period is on the next line
                     int next = text.nextFilled(i + 1);
-                    here = next < 0 ? null : range(text.line(next), 0);
+                    here = next < 0 ? null : range(text.line(next), 0, issued);
+                    here = here != null || next < 0 ? here : whole(text.line(next), 0);
                 }
                 if (here != null) {
                     return here;
@@ -95,7 +107,7 @@ final class DatesReader {
             PlanText.Line line = text.line(i);
             Matcher m = ABOUT_THE_DRIVE.matcher(line.folded());
             if (m.find()) {
-                PeriodFound here = range(line, 0);
+                PeriodFound here = range(line, 0, issued);
                 if (here != null) {
                     return here;
                 }
@@ -115,9 +127,25 @@ final class DatesReader {
         return null;
     }
 
-    /** The first "từ … đến …" in a line at or after {@code from}. */
-    private static PeriodFound range(PlanText.Line line, int from) {
+    /**
+     * The first "từ … đến …" in a line at or after {@code from}; or "từ ngày ký (ban hành) đến …", which starts on the
+     * issue date.
+     */
+    private static PeriodFound range(PlanText.Line line, int from, LocalDate issued) {
         List<WrittenDate.Found> dates = WrittenDate.findAll(line.folded());
+        for (WrittenDate.Found end : dates) {
+            String before = line.folded().substring(Math.max(from, end.start() - 80), Math.max(from, end.start()));
+            Matcher signing = FROM_SIGNING.matcher(before);
+            if (end.start() >= from && !end.blanks() && signing.find()) {
+                int at = end.start() - before.length() + signing.start();
+                Source words = line.span(at, at + signing.group(1).length(), 0.8);
+                Field<WrittenDate> start = issued == null ? null
+                        : new Field<>(WrittenDate.day(issued.getYear(), issued.getMonthValue(), issued.getDayOfMonth()),
+                        words);
+                return new PeriodFound(start, new Field<>(end.date(),
+                        line.span(end.start(), end.end(), 0.85).withDate(end.date())));
+            }
+        }
         for (int k = 0; k + 1 < dates.size(); k++) {
             WrittenDate.Found a = dates.get(k);
             WrittenDate.Found b = dates.get(k + 1);
@@ -133,6 +161,25 @@ final class DatesReader {
                     new Field<>(b.date(), line.span(b.start(), b.end(), 0.85).withDate(b.date())));
         }
         return null;
+    }
+
+    /**
+     * A period given as one month, quarter or year ("Thời gian: năm 2021", "quý III/2021"), the only date after
+     * {@code from}, with no deadline's words before it.
+     */
+    private static PeriodFound whole(PlanText.Line line, int from) {
+        List<WrittenDate.Found> dates = WrittenDate.findAll(line.folded()).stream()
+                .filter(d -> d.start() >= from && !d.blanks()).toList();
+        if (dates.size() != 1 || dates.get(0).date().precision() == WrittenDate.Precision.DAY) {
+            return null;
+        }
+        WrittenDate.Found only = dates.get(0);
+        String before = line.folded().substring(Math.max(0, only.start() - 30), only.start());
+        if (DEADLINE_WORDS.matcher(before).find()) {
+            return null;
+        }
+        Source at = line.span(only.start(), only.end(), 0.75).withDate(only.date());
+        return new PeriodFound(new Field<>(only.date(), at), new Field<>(only.date(), at));
     }
 
     private static boolean isRange(String folded, WrittenDate.Found a, WrittenDate.Found b) {

@@ -119,9 +119,12 @@ public final class PlanImporter {
         String theme = value(ContentReader.theme(text, heading), "plan.theme", sources);
         String motto = value(ContentReader.motto(text, heading), "plan.motto", sources);
         Set<TargetGroup> targets = value(ContentReader.targetGroups(text, heading), "plan.targetGroups", sources);
-        Period period = period(DatesReader.period(text, heading, head.title()), sources);
+        Period period = period(DatesReader.period(text, heading, head.title(), issueDate), sources);
         if (period == null) {
             blanks.add(new PlanDraft.Blank("plan.period", "Kế hoạch không nêu thời gian của đợt thi đua"));
+        } else if (period.start() == null) {
+            blanks.add(new PlanDraft.Blank("plan.period.start",
+                    "Thời gian tính từ ngày ký, mà ngày ban hành để trống"));
         }
         LocalDate notBefore = issueDate != null ? issueDate
                 : head.partialIssueDate() != null ? head.partialIssueDate().value().first() : null;
@@ -171,9 +174,11 @@ public final class PlanImporter {
         if (found == null) {
             return null;
         }
-        sources.put("plan.period.start", found.start().source());
+        if (found.start() != null) {
+            sources.put("plan.period.start", found.start().source());
+        }
         sources.put("plan.period.end", found.end().source());
-        return new Period(found.start().value().first(), found.end().value().last());
+        return new Period(found.start() == null ? null : found.start().value().first(), found.end().value().last());
     }
 
     private static List<Milestone> milestones(List<DatesReader.MilestoneFound> found, Map<String, Source> sources) {

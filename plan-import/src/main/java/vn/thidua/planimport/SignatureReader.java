@@ -22,6 +22,9 @@ final class SignatureReader {
             + "cuc truong|tong cuc truong|thu tuong|chu nhiem|truong khoa|tong bi thu|uy vien|chanh thanh tra)\\b");
     private static final Pattern SIGNED_MARK = Pattern.compile(
             "^[(\\[]?\\s*(da ky|ky,|ky ten|ky va|chu ky|dong dau|ky so|signed)[^)\\]]*[)\\]]?$");
+    /** Words of an office, never of a name (not "tỉnh" or "phường": Tình, Phương and Huyền are names). */
+    private static final Pattern OFFICE_WORDS = Pattern.compile(
+            "\\b(ubnd|hdnd|uy ban|hoi dong|dang uy|tinh uy|huyen uy|thanh uy)\\b");
     private static final Pattern RECIPIENTS = Pattern.compile("^noi nhan\\s*[:.]?\\s*(.*)$");
     private static final Pattern ITEM = Pattern.compile("^[-–—+•*·]\\s*(.*)$");
     /** Family names that open nearly every Vietnamese name: a name that starts with one is read with more trust. */
@@ -112,8 +115,11 @@ final class SignatureReader {
         return Casing.isUpper(printed) ? Casing.sentenceCase(printed.toLowerCase(java.util.Locale.ROOT)) : printed;
     }
 
+    /** A person's name: two to six capitalised words, no digits, no office ("CHỦ TỊCH UBND TỈNH" is a title). */
     private static boolean isName(String text) {
-        if (text.length() > 50 || text.chars().anyMatch(Character::isDigit)) {
+        String folded = Fold.of(text);
+        if (text.length() > 50 || text.chars().anyMatch(Character::isDigit) || TITLE.matcher(folded).find()
+                || OFFICE_WORDS.matcher(folded).find()) {
             return false;
         }
         String[] words = text.split(" ");

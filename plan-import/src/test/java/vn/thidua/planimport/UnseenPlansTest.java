@@ -130,6 +130,56 @@ class UnseenPlansTest {
             <div class="footer">Bản quyền thuộc Ủy ban nhân dân xã Tân Phú</div>
             """;
 
+    static final String COUNCIL = """
+            HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG
+            TỈNH BẮC NINH
+            Số: 08/KH-HĐTĐKT
+            Bắc Ninh, ngày 14 tháng 01 năm 2022
+
+            KẾ HOẠCH
+            Phát động phong trào thi đua "Chuyển đổi số" năm 2022
+
+            Căn cứ Luật Thi đua, khen thưởng, Hội đồng Thi đua - Khen thưởng tỉnh ban hành Kế hoạch như sau:
+            1. Thời gian thực hiện: từ ngày ký ban hành đến hết ngày 15/12/2022.
+            2. Sơ kết phong trào trong quý III/2022; các đơn vị gửi hồ sơ đề nghị khen thưởng chậm nhất ngày 20/12/2022.
+            3. Hình thức khen thưởng:
+            - Bằng khen của Chủ tịch UBND tỉnh: 10 tập thể, 20 cá nhân.
+            Nơi nhận:
+            - Thường trực Tỉnh ủy (b/c);
+            - Lưu: VT.
+            TM. HỘI ĐỒNG
+            CHỦ TỊCH
+            (đã ký)
+            CHỦ TỊCH UBND TỈNH
+            Nguyễn Thị Phương Huyền
+            """;
+
+    @Test
+    void aCouncilsPlanWhosePeriodRunsFromItsSigning() {
+        PlanDraft draft = PlanImporter.read(COUNCIL);
+        DraftPlan plan = draft.plan();
+        assertThat(plan.documentNumber()).isEqualTo("08/KH-HĐTĐKT");
+        assertThat(plan.issuer()).isEqualTo(new Issuer("Hội đồng Thi đua - Khen thưởng tỉnh Bắc Ninh",
+                Level.PROVINCE));
+        assertThat(plan.issueDate()).isEqualTo(LocalDate.of(2022, 1, 14));
+        assertThat(plan.period()).isEqualTo(new Period(LocalDate.of(2022, 1, 14), LocalDate.of(2022, 12, 15)));
+        assertThat(plan.milestones()).extracting(Milestone::kind, Milestone::dueDate).containsExactly(
+                tuple(MilestoneKind.INTERIM_REPORT, LocalDate.of(2022, 9, 30)),
+                tuple(MilestoneKind.PROPOSAL, LocalDate.of(2022, 12, 20)));
+        assertThat(plan.awardSchemes()).extracting(AwardScheme::form, AwardScheme::grantingAuthority,
+                AwardScheme::level, AwardScheme::quota).containsExactly(
+                tuple("Bằng khen", "Chủ tịch Ủy ban nhân dân tỉnh", Level.PROVINCE, Quota.of(10, 20)));
+        assertThat(plan.signer()).isEqualTo(new Signer("Nguyễn Thị Phương Huyền", "Chủ tịch", "TM. Hội đồng"));
+        assertThat(plan.distributionList()).containsExactly("Thường trực Tỉnh ủy (b/c)", "Lưu: VT");
+
+        DraftPlan unsigned = PlanImporter.read(COUNCIL.replace("ngày 14 tháng 01 năm 2022", "ngày   tháng 01 năm 2022"))
+                .plan();
+        assertThat(unsigned.period()).isEqualTo(new Period(null, LocalDate.of(2022, 12, 15)));
+        DraftPlan aYear = PlanImporter.read(COUNCIL.replace(
+                "từ ngày ký ban hành đến hết ngày 15/12/2022", "năm 2022")).plan();
+        assertThat(aYear.period()).isEqualTo(new Period(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31)));
+    }
+
     @Test
     void aDepartmentsPlanWithItsHeaderInTwoColumns() {
         DraftPlan plan = PlanImporter.read(DEPARTMENT).plan();
@@ -222,7 +272,7 @@ class UnseenPlansTest {
 
     @Test
     void everySourcePointsAtWhatItSays() {
-        for (String plan : List.of(DEPARTMENT, PARTY, COMMUNE_PAGE)) {
+        for (String plan : List.of(DEPARTMENT, PARTY, COMMUNE_PAGE, COUNCIL)) {
             PlanDraft draft = PlanImporter.read(plan);
             draft.sources().forEach((field, source) -> {
                 assertThat(source.start()).as(field).isBetween(0, draft.text().length());
