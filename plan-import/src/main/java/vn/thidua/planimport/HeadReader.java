@@ -21,8 +21,11 @@ final class HeadReader {
     }
 
     private static final Pattern HEADING = Pattern.compile("(ke hoach|huong dan)[\\s.:]*");
-    private static final Pattern NUMBER = Pattern.compile("^so\\s*[:.]?\\s*(.*)$");
-    private static final Pattern PLACE_DATE = Pattern.compile("^([^,]{2,60}?)\\s*,\\s*ngay\\b");
+    private static final Pattern NUMBER = Pattern.compile("so\\s*[:.]?\\s*");
+    /** A number and symbol: "195 /KH-UBND", "90-KH/HU", "/KH-UBND" (number left blank), "-  KH/ ĐUK". */
+    private static final Pattern SYMBOL = Pattern.compile(
+            "(?:\\d+\\s*)?(?:[/-]\\s*)?[\\p{L}\\d.]{1,12}(?:\\s*[/-]\\s*[\\p{L}\\d.&]{1,12}){1,6}");
+    private static final Pattern PLACE_DATE = Pattern.compile("\\s*([^,]{2,60}?)\\s*,\\s*ngay\\b");
     private static final Pattern MOTTO = Pattern.compile(
             "cong hoa xa hoi|doc lap\\s*-|tu do\\s*-|dang cong san viet nam|^\\*+$");
     private static final Pattern CHROME = Pattern.compile(
@@ -47,26 +50,29 @@ final class HeadReader {
         int dateLine = -1;
         for (int i = 0; i < zoneEnd; i++) {
             PlanText.Line line = text.line(i);
+            int rest = 0; // a copy may put the number and the place and date on one line
             Matcher n = NUMBER.matcher(line.folded());
-            if (numberLine < 0 && n.find() && looksLikeNumber(line.text().substring(n.start(1)))) {
+            Matcher symbol = SYMBOL.matcher(line.text());
+            if (numberLine < 0 && n.lookingAt() && symbol.region(n.end(), line.text().length()).lookingAt()) {
                 numberLine = i;
-                String printed = line.text().substring(n.start(1)).replaceAll("\\s*([/-])\\s*", "$1").strip();
-                Source source = line.span(n.start(1), line.text().length(), 0.95);
+                String printed = symbol.group().replaceAll("\\s*([/-])\\s*", "$1").strip();
+                Source source = line.span(symbol.start(), symbol.end(), 0.95);
                 if (printed.chars().anyMatch(Character::isDigit)) {
                     number = new Field<>(printed, source);
                 } else {
                     numberBlank = true;
                     number = new Field<>(null, source.withConfidence(0.9));
                 }
-                continue;
+                rest = symbol.end();
             }
-            Matcher p = PLACE_DATE.matcher(line.folded());
-            if (dateLine < 0 && p.find()) {
+            Matcher p = PLACE_DATE.matcher(line.folded()).region(rest, line.folded().length());
+            if (dateLine < 0 && p.lookingAt()) {
                 WrittenDate.Found date = WrittenDate.findAll(line.folded()).stream()
                         .filter(f -> f.start() >= p.end() - 4).findFirst().orElse(null);
                 if (date != null) {
                     dateLine = i;
-                    place = new Field<>(line.text().substring(0, p.end(1)).strip(), line.span(0, p.end(1), 0.9));
+                    place = new Field<>(line.text().substring(p.start(1), p.end(1)).strip(),
+                            line.span(p.start(1), p.end(1), 0.9));
                     Source at = line.span(date.start(), date.end(), 0.95).withDate(date.date());
                     if (!date.blanks() && date.date().precision() == WrittenDate.Precision.DAY) {
                         issueDate = new Field<>(date.date().first(), at);
@@ -95,15 +101,10 @@ final class HeadReader {
         return anyCase;
     }
 
-    private static boolean looksLikeNumber(String rest) {
-        String folded = Fold.of(rest);
-        return rest.length() <= 40 && (folded.contains("/") || folded.contains("-") || folded.matches("\\d+.*"))
-                && !folded.contains("ngay ");
-    }
-
     /**
      * The issuing body's lines: in capitals, close before the number, the date or the heading, neither the national
-     * motto nor a web page's banner.
+     * motto nor a web page's banner. A line that runs on into the motto (the two columns copied as one line) gives
+     * its words before it.
      */
     private static List<PlanText.Line> issuerLines(PlanText text, int zoneEnd, int numberLine, int dateLine,
                                                    int heading) {
@@ -115,6 +116,10 @@ final class HeadReader {
         int from = Math.max(0, Math.min(anchor, dateLine >= 0 ? dateLine : anchor) - HEADER_REACH);
         for (int i = from; i < zoneEnd; i++) {
             PlanText.Line line = text.line(i);
+            Matcher motto = MOTTO.matcher(line.folded());
+            if (motto.find() && motto.start() > 0) {
+                line = line.cut(0, motto.start());
+            }
             String folded = line.folded();
             if (i == numberLine || i == dateLine || line.blank() || MOTTO.matcher(folded).find()
                     || CHROME.matcher(folded).find() || !Casing.isUpper(line.text())

@@ -2,6 +2,7 @@ package vn.thidua.planimport;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -35,10 +36,22 @@ final class PlanText {
         Source whole(double confidence) {
             return span(0, text.length(), confidence);
         }
+
+        /** The characters {@code from} to {@code to} of this line as a line of their own, spaces at the ends cut. */
+        Line cut(int from, int to) {
+            while (from < to && text.charAt(from) == ' ') {
+                from++;
+            }
+            while (to > from && text.charAt(to - 1) == ' ') {
+                to--;
+            }
+            int[] map = Arrays.copyOfRange(origin, from, to + 1);
+            map[to - from] = to > from ? origin[to - 1] + 1 : origin[from];
+            return new Line(index, number, text.substring(from, to), folded.substring(from, to), map);
+        }
     }
 
     private static final Pattern SEPARATOR = Pattern.compile("[-–—_=*~.·•\\s]+");
-    private static final Pattern TABLE_RULE = Pattern.compile("\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?");
 
     private static final Pattern BLOCK_END = Pattern.compile(
             "(?i)<br\\s*/?>|</(?:p|div|h[1-6]|li|tr|table|ul|ol|section|article|header|footer)\\s*>");
@@ -109,7 +122,7 @@ final class PlanText {
         List<int[]> cells = new ArrayList<>();
         String trimmed = line.strip();
         boolean table = trimmed.length() > 1 && trimmed.startsWith("|") && trimmed.endsWith("|");
-        if (table && TABLE_RULE.matcher(trimmed).matches()) {
+        if (table && trimmed.contains("--") && trimmed.chars().allMatch(c -> "|-: ".indexOf(c) >= 0)) { // |---|---|
             cells.add(new int[]{0, 0});
             return cells;
         }

@@ -213,7 +213,9 @@ class PlanRobustnessTest {
                 "a*".repeat(190_000),
                 "Nơi nhận:\n" + "- Ban Thi đua\n".repeat(19_000),
                 "KẾ HOẠCH\n" + "“".repeat(390_000),
-                "Số: " + "1/".repeat(190_000));
+                "Số: " + "1/".repeat(190_000),
+                "|" + "--|".repeat(130_000),
+                "| " + "a | ".repeat(95_000));
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             for (String text : hostile) {
                 DraftPlan plan = PlanImporter.read(text).plan();

@@ -214,6 +214,16 @@ class UnseenPlansTest {
                 "Ban TĐKT tỉnh", "Các cơ sở giáo dục", "Lưu: VT, VP");
     }
 
+    /** The same plan copied from a page that ran its two header columns into one line each, without tabs. */
+    @Test
+    void aDepartmentsPlanWithItsColumnsRunTogether() {
+        String runTogether = DEPARTMENT.replaceFirst("(?m)^UBND TỈNH QUẢNG TRỊ\t", "UBND TỈNH QUẢNG TRỊ ")
+                .replaceFirst("(?m)^SỞ GIÁO DỤC VÀ ĐÀO TẠO\t", "SỞ GIÁO DỤC VÀ ĐÀO TẠO ")
+                .replaceFirst("(?m)^Số: 1234/KH-SGDĐT\t", "Số: 1234/KH-SGDĐT ");
+        assertThat(runTogether.substring(0, runTogether.indexOf("KẾ HOẠCH"))).doesNotContain("\t");
+        assertThat(PlanImporter.read(runTogether).plan()).isEqualTo(PlanImporter.read(DEPARTMENT).plan());
+    }
+
     @Test
     void aPartyCommitteesPlanInNfd() {
         PlanDraft draft = PlanImporter.read(Normalizer.normalize(PARTY, Normalizer.Form.NFD));
