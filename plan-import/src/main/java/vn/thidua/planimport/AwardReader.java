@@ -8,7 +8,6 @@ import vn.thidua.domain.common.Limits;
 import vn.thidua.domain.common.TargetGroup;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,7 @@ final class AwardReader {
         Level level = IssuerReader.level(authority);
         String sentence = sentenceAfter(line.folded(), formEnd);
         Quota quota = quota(sentence, line.folded());
-        Set<TargetGroup> kinds = kinds(line.folded());
+        Set<TargetGroup> kinds = ContentReader.namedGroups(line.folded());
         String form = Casing.capitalise(line.text().substring(formStart, formEnd));
         Source source = line.span(spanStart, spanEnd, quota == null ? 0.7 : 0.85);
         found.putIfAbsent(Fold.of(form) + "|" + level, new SchemeFound(form, IssuerReader.expand(authority),
@@ -160,20 +159,6 @@ final class AwardReader {
             return new Quota(false, null, Integer.valueOf(only.group(1)));
         }
         return null;
-    }
-
-    private static Set<TargetGroup> kinds(String folded) {
-        Set<TargetGroup> kinds = EnumSet.noneOf(TargetGroup.class);
-        if (folded.matches(".*\\btap the\\b.*")) {
-            kinds.add(TargetGroup.COLLECTIVE);
-        }
-        if (folded.matches(".*\\bca nhan\\b.*")) {
-            kinds.add(TargetGroup.INDIVIDUAL);
-        }
-        if (folded.matches(".*\\bho gia dinh\\b.*")) {
-            kinds.add(TargetGroup.HOUSEHOLD);
-        }
-        return kinds;
     }
 
     static List<DossierFound> dossiers(PlanText text, int heading) {

@@ -29,6 +29,8 @@ final class ContentReader {
     private static final Pattern COLLECTIVES_AND_INDIVIDUALS = Pattern.compile(
             "\\b(?:cac|nhung|cho|doi voi)?\\s*tap the\\s*(?:,|va|hoac)\\s*(?:cac\\s*)?ca nhan\\b");
     private static final Pattern HOUSEHOLDS = Pattern.compile("\\bho gia dinh\\b");
+    private static final Pattern COLLECTIVES = Pattern.compile("\\btap the\\b");
+    private static final Pattern INDIVIDUALS = Pattern.compile("\\bca nhan\\b");
     private static final Pattern COLLECTIVE_WORDS = Pattern.compile("\\b(tap the|to chuc|co quan|don vi|dang bo|chi bo|"
             + "doanh nghiep|thon|to dan pho|khu pho|hop tac xa|dia phuong)\\b");
     private static final Pattern INDIVIDUAL_WORDS = Pattern.compile("\\b(ca nhan|can bo|cong chuc|vien chuc|dang vien|"
@@ -154,8 +156,26 @@ final class ContentReader {
         if (INDIVIDUAL_WORDS.matcher(folded).find()) {
             groups.add(TargetGroup.INDIVIDUAL);
         }
-        if (folded.matches("(?s).*\\bho gia dinh\\b.*")) {
+        if (HOUSEHOLDS.matcher(folded).find()) {
             groups.add(TargetGroup.HOUSEHOLD);
         }
+    }
+
+    /**
+     * Whom an award form is for, by the words "tập thể", "cá nhân", "hộ gia đình" alone (narrower than a "Đối tượng"
+     * statement's, which names kinds of bodies and persons).
+     */
+    static Set<TargetGroup> namedGroups(String folded) {
+        Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
+        if (COLLECTIVES.matcher(folded).find()) {
+            groups.add(TargetGroup.COLLECTIVE);
+        }
+        if (INDIVIDUALS.matcher(folded).find()) {
+            groups.add(TargetGroup.INDIVIDUAL);
+        }
+        if (HOUSEHOLDS.matcher(folded).find()) {
+            groups.add(TargetGroup.HOUSEHOLD);
+        }
+        return groups;
     }
 }

@@ -34,8 +34,7 @@ public class PlanDraftController {
         }
     }
 
-    @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE,
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, RequestGuard.DOCX_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Allowed(ORGANIZER)
     public PlanDraft draft(@RequestBody byte[] body) {

@@ -186,8 +186,11 @@ public class ReadModelQueries {
                 .allMatch(w -> w.test(textsByField.get(w.indexField()).get(id)))).toList();
     }
 
-    /** The documents with these ids, in the same order (an id without a document is left out). */
-    private <T extends View> List<T> documents(String collection, List<String> ids, Class<T> type) {
+    /**
+     * The documents with these ids, in the same order (an id without a document is left out), read 100 ids to a query
+     * ({@link ReadModels#findByIds}).
+     */
+    public <T extends View> List<T> documents(String collection, List<String> ids, Class<T> type) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -11,6 +11,7 @@ import vn.thidua.query.api.QueryParameters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Which campaigns a dashboard across campaigns counts: by issuer (every word, accent-insensitive, as
@@ -47,19 +48,20 @@ public record CampaignFilter(String issuer, String level, Integer year, Campaign
         return issuer == null && level == null && year == null && kind == null && status == null;
     }
 
-    /** Whether a campaign so classified is counted. */
-    public boolean test(Classification c) {
-        if (issuer != null) {
-            List<String> words = Arrays.stream(SearchText.fold(issuer).split(" ")).filter(w -> !w.isEmpty())
-                    .toList();
+    /**
+     * Which campaigns so classified are counted. An answer tests every campaign's entry: the issuer's words are folded
+     * here, once per answer, not once per campaign.
+     */
+    public Predicate<Classification> counts() {
+        List<String> words = issuer == null ? List.of()
+                : Arrays.stream(SearchText.fold(issuer).split(" ")).filter(w -> !w.isEmpty()).toList();
+        return c -> {
             String folded = c.issuerKey() == null ? "" : c.issuerKey();
-            if (!words.stream().allMatch(folded::contains)) {
-                return false;
-            }
-        }
-        return (level == null || level.equals(c.level()))
-                && (year == null || c.years().contains(year))
-                && (kind == null || kind == c.kind())
-                && (status == null || status == c.status());
+            return words.stream().allMatch(folded::contains)
+                    && (level == null || level.equals(c.level()))
+                    && (year == null || c.years().contains(year))
+                    && (kind == null || kind == c.kind())
+                    && (status == null || status == c.status());
+        };
     }
 }

@@ -3,11 +3,9 @@ package vn.thidua.query.dashboard;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.common.DomainClock;
 import vn.thidua.domain.proposal.value.ProposalStatus;
-import vn.thidua.projections.DocumentMapper;
 import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.ReadModels;
 import vn.thidua.projections.campaigns.CampaignFigures;
@@ -23,15 +21,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The dashboards' questions, each answered by one indexed read: a campaign's document by id; a key's entries in the
@@ -56,7 +53,6 @@ public class DashboardQueries {
     static final int PARSED_ENTRIES = 20_000;
 
     private final MongoDatabase database;
-    private final DocumentMapper mapper;
     private final Freshness freshness;
     private final ReadModelQueries queries;
     private final Cache<String, CampaignFigures.Figures> parsedFigures = Caffeine.newBuilder()
@@ -64,10 +60,8 @@ public class DashboardQueries {
     private final Cache<String, CampaignFigures.Awards> parsedAwards = Caffeine.newBuilder()
             .maximumSize(PARSED_ENTRIES).build();
 
-    public DashboardQueries(MongoDatabase database, DocumentMapper mapper, Freshness freshness,
-                            ReadModelQueries queries) {
+    public DashboardQueries(MongoDatabase database, Freshness freshness, ReadModelQueries queries) {
         this.database = database;
-        this.mapper = mapper;
         this.freshness = freshness;
         this.queries = queries;
     }
@@ -109,12 +103,8 @@ public class DashboardQueries {
         List<String> ids = own == null ? listed : listed.stream().filter(own::equals).toList();
         int from = (int) Math.min(ids.size(), (long) page.page() * page.size());
         List<String> slice = ids.subList(from, Math.min(ids.size(), from + page.size()));
-        Map<String, FollowUpUnit> byId = new HashMap<>();
-        for (Document d : ReadModels.findByIds(database.getCollection(ReadModels.PARTICIPANTS), slice)) {
-            ParticipantView p = mapper.fromDocument(d, ParticipantView.class);
-            byId.put(p.id, FollowUpUnit.of(p));
-        }
-        List<FollowUpUnit> units = slice.stream().map(byId::get).filter(Objects::nonNull).toList();
+        List<FollowUpUnit> units = queries.documents(ReadModels.PARTICIPANTS, slice, ParticipantView.class).stream()
+                .map(FollowUpUnit::of).toList();
         return new FollowUpPage(campaignId, reason == null ? null : reason.name(),
                 new Page<>(units, page.page(), page.size(), ids.size()), reflects);
     }
@@ -129,14 +119,14 @@ public class DashboardQueries {
     /** Campaigns' figures added up, in all and per issuer, issuer level and year (a year the period touches). */
     public Statistics statistics(CampaignFilter filter) {
         Reflects reflects = freshness.now();
-        String key = filter.year() == null ? CampaignFigures.STATISTICS : CampaignFigures.statisticsKey(filter.year());
+        Predicate<CampaignFigures.Classification> counted = filter.counts();
         Totals all = new Totals();
         Map<String, Totals> byIssuer = new TreeMap<>();
         Map<String, Totals> byLevel = new TreeMap<>();
         Map<Integer, Totals> byYear = new TreeMap<>();
-        for (String entry : KeyIndex.entriesInAnyOrder(database, ReadModels.CAMPAIGNS, key)) {
+        for (String entry : statisticsEntries(filter)) {
             CampaignFigures.Figures figures = figures(entry);
-            if (!filter.test(figures.of())) {
+            if (!counted.test(figures.of())) {
                 continue;
             }
             all.add(figures);
@@ -149,6 +139,12 @@ public class DashboardQueries {
             }
         }
         return new Statistics(filter, all, groups(byIssuer), groups(byLevel), groups(byYear), reflects);
+    }
+
+    /** The campaigns' entries a filter's answer reads: those of its year, or every campaign's. */
+    private List<String> statisticsEntries(CampaignFilter filter) {
+        String key = filter.year() == null ? CampaignFigures.STATISTICS : CampaignFigures.statisticsKey(filter.year());
+        return KeyIndex.entriesInAnyOrder(database, ReadModels.CAMPAIGNS, key);
     }
 
     /** A campaign's figures from its entry under a statistics key, parsed once per text. */
@@ -190,11 +186,12 @@ public class DashboardQueries {
         }
         Map<AwardCell, int[]> cells = new TreeMap<>(AwardCell.ORDER);
         Map<Integer, int[]> years = new TreeMap<>();
+        Predicate<CampaignFigures.Classification> counted = filter.counts();
         for (List<String> entries : KeyIndex.entriesByKey(database, ReadModels.CAMPAIGNS, keys).values()) {
             for (String entry : entries) {
                 CampaignFigures.Awards awards = parsedAwards.get(entry,
                         e -> CampaignFigures.awards(KeyIndex.orderOf(e)));
-                if (!filter.test(awards.of())) {
+                if (!counted.test(awards.of())) {
                     continue;
                 }
                 for (CampaignView.AwardCount count : awards.awards()) {
@@ -241,10 +238,9 @@ public class DashboardQueries {
         Set<String> campaigns = null;
         if (campaignId == null && filter != null && !filter.isEmpty()) {
             campaigns = new HashSet<>();
-            String key = filter.year() == null ? CampaignFigures.STATISTICS
-                    : CampaignFigures.statisticsKey(filter.year());
-            for (String entry : KeyIndex.entriesInAnyOrder(database, ReadModels.CAMPAIGNS, key)) {
-                if (filter.test(figures(entry).of())) {
+            Predicate<CampaignFigures.Classification> counted = filter.counts();
+            for (String entry : statisticsEntries(filter)) {
+                if (counted.test(figures(entry).of())) {
                     campaigns.add(KeyIndex.idOf(entry));
                 }
             }

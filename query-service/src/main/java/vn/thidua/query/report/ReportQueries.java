@@ -1,16 +1,16 @@
 package vn.thidua.query.report;
 
 import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.common.TargetGroup;
-import vn.thidua.projections.DocumentMapper;
 import vn.thidua.projections.KeyIndex;
 import vn.thidua.projections.ReadModels;
+import vn.thidua.projections.View;
 import vn.thidua.projections.awards.AwardView;
 import vn.thidua.projections.participants.ParticipantView;
 import vn.thidua.projections.proposals.ProposalView;
 import vn.thidua.query.api.QueryExceptions;
+import vn.thidua.query.api.ReadModelQueries;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,11 +31,11 @@ public class ReportQueries {
     public static final int MAX_ROWS = 5_000;
 
     private final MongoDatabase database;
-    private final DocumentMapper mapper;
+    private final ReadModelQueries queries;
 
-    public ReportQueries(MongoDatabase database, DocumentMapper mapper) {
+    public ReportQueries(MongoDatabase database, ReadModelQueries queries) {
         this.database = database;
-        this.mapper = mapper;
+        this.queries = queries;
     }
 
     /**
@@ -87,11 +87,9 @@ public class ReportQueries {
                 rows);
     }
 
-    private <T> Map<String, T> read(String collection, List<String> ids, Class<T> type) {
+    private <T extends View> Map<String, T> read(String collection, List<String> ids, Class<T> type) {
         Map<String, T> byId = new HashMap<>();
-        for (Document d : ReadModels.findByIds(database.getCollection(collection), ids)) {
-            byId.put(d.getString("_id"), mapper.fromDocument(d, type));
-        }
+        queries.documents(collection, ids, type).forEach(view -> byId.put(view.id, view));
         return byId;
     }
 }

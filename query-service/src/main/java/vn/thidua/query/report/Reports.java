@@ -1,20 +1,18 @@
 package vn.thidua.query.report;
 
+import vn.thidua.domain.common.TargetGroup;
 import vn.thidua.query.web.Labels;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
-/** What the printed and exported reports share: dates as Vietnamese documents write them. */
+/** What the printed and exported reports share with the pages: dates, levels and kinds as the pages write them. */
 final class Reports {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private Reports() {
     }
 
     static String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
+        return Labels.dateText(date);
     }
 
     /** An administrative level as documents name it (the pages' names). */
@@ -22,12 +20,7 @@ final class Reports {
         return Labels.levelName(code);
     }
 
-    static String kind(Object kind) {
-        return switch (String.valueOf(kind)) {
-            case "COLLECTIVE" -> "Tập thể";
-            case "INDIVIDUAL" -> "Cá nhân";
-            case "HOUSEHOLD" -> "Hộ gia đình";
-            default -> "";
-        };
+    static String kind(TargetGroup kind) {
+        return kind == null ? "" : kind.label();
     }
 }

@@ -3,6 +3,7 @@ package vn.thidua.query.web;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.campaign.value.InspectionRating;
 import vn.thidua.domain.common.Level;
+import vn.thidua.domain.common.TargetGroup;
 import vn.thidua.domain.proposal.value.ProposalStatus;
 import vn.thidua.projections.campaigns.CampaignView;
 
@@ -28,8 +29,6 @@ public class Labels {
             "SPECIAL", "Đợt đặc biệt", "PEAK", "Đợt cao điểm");
     private static final Map<String, String> AWARD_STATUS = Map.of("IN_FORCE", "Còn hiệu lực",
             "REVOKED", "Đã hủy");
-    private static final Map<String, String> NOMINEE = Map.of("COLLECTIVE", "Tập thể", "INDIVIDUAL", "Cá nhân",
-            "HOUSEHOLD", "Hộ gia đình");
 
     public String campaignStatus(Object status) {
         return label(CAMPAIGN_STATUS, status);
@@ -56,8 +55,9 @@ public class Labels {
         return label(AWARD_STATUS, status);
     }
 
+    /** A nominee's kind, as {@link TargetGroup} names it. */
     public String nominee(Object kind) {
-        return label(NOMINEE, kind);
+        return kind == null ? "" : TargetGroup.valueOf(String.valueOf(kind)).label();
     }
 
     /** A campaign's proposals still waiting for a decision. */
@@ -70,6 +70,11 @@ public class Labels {
     }
 
     public String date(LocalDate date) {
+        return dateText(date);
+    }
+
+    /** A date as Vietnamese documents write it (dd/MM/yyyy): the pages' and the printed reports'. */
+    public static String dateText(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }
 

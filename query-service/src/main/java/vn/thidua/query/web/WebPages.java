@@ -190,12 +190,14 @@ public class WebPages {
                              @RequestParam(required = false) String kind,
                              @RequestParam(required = false) String status, Model model,
                              HttpServletRequest request) {
-        model.addAttribute("s", dashboards.statistics(blankToNull(issuer), blankToNull(level), year,
-                blankToNull(kind), blankToNull(status)));
-        model.addAttribute("awards", dashboards.awards(blankToNull(issuer), blankToNull(level), year,
-                blankToNull(kind), blankToNull(status), null, null));
-        model.addAttribute("waiting", dashboards.waiting(null, blankToNull(issuer), blankToNull(level), year,
-                blankToNull(kind), blankToNull(status)));
+        String issuerWords = blankToNull(issuer);
+        String levelCode = blankToNull(level);
+        String kindName = blankToNull(kind);
+        String statusName = blankToNull(status);
+        model.addAttribute("s", dashboards.statistics(issuerWords, levelCode, year, kindName, statusName));
+        model.addAttribute("awards", dashboards.awards(issuerWords, levelCode, year, kindName, statusName, null,
+                null));
+        model.addAttribute("waiting", dashboards.waiting(null, issuerWords, levelCode, year, kindName, statusName));
         model.addAttribute("issuer", issuer);
         model.addAttribute("level", level);
         model.addAttribute("year", year);

@@ -31,8 +31,8 @@ public class RequestGuard extends OncePerRequestFilter {
     /** The endpoints that read a document sent as it is. */
     public static final Set<String> DOCUMENT_PATHS = Set.of("/api/plan-drafts");
     public static final int MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-    public static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    public static final String DOCX_VALUE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final MediaType DOCX = MediaType.parseMediaType(DOCX_VALUE);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
